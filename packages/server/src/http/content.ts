@@ -1,0 +1,47 @@
+/**
+ * Content negotiation: requests carry JSON; responses are JSON, or YAML when the client asks for
+ * `application/x-yaml` (Nailgun served both). Any other `Accept` is refused with 415, as Nailgun did.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import YAML from 'yaml'
+import { errors } from '../errors.js'
+
+const JSON_TYPES = ['application/json', '*/*', 'application/*']
+const YAML_TYPE = 'application/x-yaml'
+
+function accepted(header: string | undefined): 'json' | 'yaml' | undefined {
+  if (!header) return 'json'
+  const types = header.split(',').map((t) => t.split(';')[0]!.trim().toLowerCase())
+  for (const type of types) {
+    if (JSON_TYPES.includes(type) || type.endsWith('+json')) return 'json'
+    if (type === YAML_TYPE) return 'yaml'
+  }
+  return undefined
+}
+
+export function registerContentHandling(app: FastifyInstance): void {
+  app.removeContentTypeParser(['application/json', 'text/plain'])
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    const text = String(body)
+    if (text.trim() === '') return done(errors.emptyRequest(), undefined)
+    try {
+      done(null, JSON.parse(text))
+    } catch {
+      done(errors.invalidJson(), undefined)
+    }
+  })
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (!request.url.startsWith('/api')) return
+    const format = accepted(request.headers.accept)
+    if (!format) throw errors.notAcceptable(`Cannot produce '${request.headers.accept}': use application/json or ${YAML_TYPE}`)
+    ;(request as FastifyRequest & { responseFormat?: string }).responseFormat = format
+  })
+
+  app.addHook('onSend', async (request, reply: FastifyReply, payload) => {
+    const format = (request as FastifyRequest & { responseFormat?: string }).responseFormat
+    if (format !== 'yaml' || typeof payload !== 'string' || reply.statusCode === 204) return payload
+    void reply.header('content-type', `${YAML_TYPE}; charset=utf-8`)
+    return YAML.stringify(JSON.parse(payload))
+  })
+}
