@@ -2,9 +2,10 @@
  * The base class every extension extends.
  * @module
  */
-import type { ExtensionEventHandlers } from './events.js'
+import type { EventContext } from './context.js'
+import type { Awaitable } from './events.js'
 import type { UrlSpec } from './handler.js'
-import type { JsonObject } from './objects.js'
+import type { ClusterObject, JsonObject, NodeGroupObject, NodeObject } from './objects.js'
 import type { PipelineSpec } from './pipeline.js'
 
 /** What `GET /api/v1/extensions` shows for an extension. */
@@ -37,10 +38,6 @@ export interface ExtensionInfo {
  * }
  * ```
  */
-// Declaration merging types the optional event handlers on every subclass.
-export interface BaseExtension extends Partial<ExtensionEventHandlers> {}
-
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export abstract class BaseExtension {
   /** Lowercase letters, digits and `_`, at most 64 characters. */
   abstract readonly name: string
@@ -69,6 +66,36 @@ export abstract class BaseExtension {
   timeoutMs = 10_000
   /** JSON Schema of this extension's configuration (per environment), if it has any. */
   configSchema: JsonObject | null = null
+
+  // Event handlers (see ExtensionEventHandlers for when each fires). Declared as optional methods
+  // so a subclass may define them as instance methods, static methods (the seed's classmethods)
+  // or arrow-function properties.
+  onNodeCreate?(node: NodeObject, ctx: EventContext): Awaitable<void>
+  onNodeUpdate?(node: NodeObject, ctx: EventContext): Awaitable<void>
+  onNodeReset?(node: NodeObject, ctx: EventContext): Awaitable<void>
+  onNodeDelete?(node: NodeObject, ctx: EventContext): Awaitable<void>
+  onNodeCollectionDelete?(nodeIds: number[], ctx: EventContext): Awaitable<void>
+  onRemoveNodeFromCluster?(node: NodeObject, ctx: EventContext): Awaitable<void>
+  onClusterCreate?(cluster: ClusterObject, data: JsonObject, ctx: EventContext): Awaitable<void>
+  onClusterPatchAttributes?(cluster: ClusterObject, publicMap: JsonObject, ctx: EventContext): Awaitable<void>
+  beforeClusterDelete?(cluster: ClusterObject, ctx: EventContext): Awaitable<void>
+  onClusterDelete?(cluster: ClusterObject, ctx: EventContext): Awaitable<void>
+  afterClusterDelete?(cluster: ClusterObject, ctx: EventContext): Awaitable<void>
+  onNodegroupCreate?(nodegroup: NodeGroupObject, ctx: EventContext): Awaitable<void>
+  onNodegroupDelete?(nodegroup: NodeGroupObject, ctx: EventContext): Awaitable<void>
+  onBeforeDeploymentCheck?(cluster: ClusterObject, nodes: NodeObject[], ctx: EventContext): Awaitable<void>
+  onBeforeDeploymentSerialization?(
+    cluster: ClusterObject,
+    nodes: NodeObject[],
+    ignoreCustomized: boolean,
+    ctx: EventContext,
+  ): Awaitable<void>
+  onBeforeProvisioningSerialization?(
+    cluster: ClusterObject,
+    nodes: NodeObject[],
+    ignoreCustomized: boolean,
+    ctx: EventContext,
+  ): Awaitable<void>
 
   /**
    * Absolute path of this extension's migrations folder. `null` (the default) means the

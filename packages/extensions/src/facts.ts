@@ -33,6 +33,8 @@ export interface DeploymentNodeFacts extends JsonObject {
 export interface DeploymentFacts {
   common: JsonObject
   nodes: DeploymentNodeFacts[]
+  /** Keys a pipeline sets at the top level are common to every node. */
+  [key: string]: Json | undefined
 }
 
 /**

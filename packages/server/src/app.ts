@@ -3,18 +3,26 @@
  * file that wires the parts together; nothing imports it but the CLI and the tests.
  */
 import type { FastifyInstance } from 'fastify'
-import { noAuth } from './auth/auth-service.js'
+import { setupAuth } from './auth/setup-auth.js'
 import type { Config } from './config.js'
 import type { AppContext } from './context.js'
 import { openDatabase } from './db/database.js'
 import { migrateCore } from './db/migrate.js'
+import { applyResponse, factsRoutes, operationsRoutes, recoverInterruptedTasks } from './deployment/index.js'
+import { clusterRoutes } from './domain/cluster/index.js'
+import { nodeRoutes } from './domain/node/index.js'
+import { nodeGroupRoutes } from './domain/nodegroup/index.js'
+import { notificationRoutes } from './domain/notification/index.js'
 import { makeObjectsApi } from './domain/objects-api.js'
 import { releaseRoutes, seedReleases } from './domain/release/index.js'
+import { taskRoutes } from './domain/task/index.js'
 import { versionRoutes } from './domain/version/version-routes.js'
-import { createExtensionHost } from './extensions/extension-host.js'
-import { loadExtensions } from './extensions/load-extensions.js'
+import { extensionRoutes, guardCoreRoutes } from './extensions/routes.js'
+import { startExtensions } from './extensions/start-extensions.js'
+import type { ExtensionSource } from './extensions/types.js'
 import { mountApi } from './http/api-routes.js'
 import { createHttpServer } from './http/http-server.js'
+import { createTransport, type OrchestratorTransport, transportConfigOf } from './orchestrator/index.js'
 
 export interface App {
   http: FastifyInstance
@@ -24,28 +32,69 @@ export interface App {
 
 type Slice = (api: FastifyInstance, ctx: AppContext) => void
 
-/** The core REST slices, in the order their routes are registered. */
-const CORE_SLICES: readonly Slice[] = [versionRoutes, releaseRoutes]
+export interface CreateAppOptions {
+  /** Scan `<extensionsRoot>/node_modules` for extension packages (default true). */
+  discoverExtensions?: boolean
+  /** More extensions to install: package directories, extension classes or instances. */
+  extensions?: readonly ExtensionSource[]
+  /** A transport instead of the configured one (not started yet; the app starts and closes it). */
+  orchestrator?: OrchestratorTransport
+}
 
-export async function createApp(config: Config): Promise<App> {
+/** The core REST slices, in the order their routes are registered. */
+const CORE_SLICES: readonly Slice[] = [
+  versionRoutes,
+  releaseRoutes,
+  clusterRoutes,
+  nodeGroupRoutes,
+  nodeRoutes,
+  taskRoutes,
+  notificationRoutes,
+  factsRoutes,
+  operationsRoutes,
+  extensionRoutes,
+]
+
+export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const http = createHttpServer(config)
   const database = openDatabase(config.databaseUrl, config.dataDir)
+  let orchestrator: OrchestratorTransport | undefined
   try {
     if (config.migrateOnStart) await migrateCore(database.db as never, database.dialect)
     await seedReleases(database.db)
-    const loaded = await loadExtensions(config, http.log)
-    const extensions = createExtensionHost({ extensions: loaded.extensions, makeObjects: makeObjectsApi, log: http.log })
-    const ctx: AppContext = { config, database, log: http.log, extensions }
-    mountApi(http, noAuth(), CORE_SLICES.map((slice) => (api: FastifyInstance) => slice(api, ctx)))
+    const extensions = await startExtensions({
+      config,
+      database,
+      log: http.log,
+      makeObjects: makeObjectsApi,
+      discover: options.discoverExtensions,
+      sources: options.extensions,
+    })
+    guardCoreRoutes(http, extensions, config.skipBrokenExtensions)
+    orchestrator = options.orchestrator ?? createTransport(transportConfigOf(config, http.log))
+    const ctx: AppContext = { config, database, log: http.log, extensions, orchestrator }
+    // Before any request or response: tasks a previous process left behind must not look alive.
+    await recoverInterruptedTasks(ctx)
+    await orchestrator.start((response) => applyResponse(ctx, response))
+    const auth = await setupAuth(http, database, config)
+    mountApi(
+      http,
+      auth,
+      CORE_SLICES.map((slice) => (api: FastifyInstance) => slice(api, ctx)),
+    )
     await http.ready()
-    return { http, ctx, close: () => closeAll(http, database.close) }
+    const transport = orchestrator
+    return { http, ctx, close: () => closeAll(http, transport, database.close) }
   } catch (error) {
+    await orchestrator?.close()
     await database.close()
     throw error
   }
 }
 
-async function closeAll(http: FastifyInstance, closeDb: () => Promise<void>): Promise<void> {
+/** Requests in flight finish first (they may cast), then responses being applied, then the database. */
+async function closeAll(http: FastifyInstance, orchestrator: OrchestratorTransport, closeDb: () => Promise<void>) {
   await http.close()
+  await orchestrator.close()
   await closeDb()
 }

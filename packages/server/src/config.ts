@@ -98,7 +98,12 @@ function applyRaw(config: Config, raw: Raw): Config {
   out.databaseUrl = str(raw.databaseUrl) ?? out.databaseUrl
   out.dataDir = path.resolve(str(raw.dataDir) ?? out.dataDir)
   out.auth = oneOf('auth', raw.auth, ['keystone', 'none'], out.auth)
-  out.logLevel = oneOf('logLevel', raw.logLevel, ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], out.logLevel)
+  out.logLevel = oneOf(
+    'logLevel',
+    raw.logLevel,
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    out.logLevel,
+  )
   out.adminPassword = str(raw.adminPassword) ?? out.adminPassword
   out.tokenTtl = int('tokenTtl', raw.tokenTtl, out.tokenTtl, 1, 10 * 365 * 86400)
   out.agentToken = str(raw.agentToken) ?? out.agentToken

@@ -18,8 +18,7 @@ type Details = { errors?: unknown[]; cause?: unknown }
 const input = (code: string) => (message: string, details?: Details) => new InputError(code, message, details)
 const notFound = (code: string) => (message: string, details?: Details) => new NotFoundError(code, message, details)
 const conflict = (code: string) => (message: string, details?: Details) => new ConflictError(code, message, details)
-const notAllowed = (code: string) => (message: string, details?: Details) =>
-  new NotAllowedError(code, message, details)
+const notAllowed = (code: string) => (message: string, details?: Details) => new NotAllowedError(code, message, details)
 
 export const errors = {
   // Request shape
@@ -59,8 +58,7 @@ export const errors = {
   invalidNodes: input('NG_ERR_INVALID_NODES'),
   nodeNotInCluster: input('NG_ERR_NODE_NOT_IN_CLUSTER'),
   nodegroupConflict: conflict('NG_ERR_NODEGROUP_CONFLICT'),
-  cannotDeleteDefaultGroup: () =>
-    new InputError('NG_ERR_NODEGROUP_DEFAULT', 'Default node group cannot be deleted'),
+  cannotDeleteDefaultGroup: () => new InputError('NG_ERR_NODEGROUP_DEFAULT', 'Default node group cannot be deleted'),
   notAllowed: notAllowed('NG_ERR_NOT_ALLOWED'),
 
   // Tasks

@@ -1,7 +1,14 @@
 /**
  * `createTestApp`: an in-process Nailgun server on a fresh database, with `inject()` for HTTP.
  */
-import { type App, type Config, createApp, loadConfig } from '@nailgun/server'
+import {
+  type App,
+  type Config,
+  type CreateAppOptions,
+  createApp,
+  type ExtensionSource,
+  loadConfig,
+} from '@nailgun/server'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { createTestDatabase, type TestDatabaseKind } from './databases.js'
 
@@ -9,6 +16,27 @@ export interface TestAppOptions {
   database?: TestDatabaseKind
   /** Extra configuration (auth mode, orchestrator speed...). */
   config?: Partial<Config>
+  /**
+   * Extensions to install on the fresh database: package directories (with a `nailgun.extensions`
+   * manifest, migrations beside the module), extension classes or instances. Default: none.
+   *
+   * @example
+   * ```ts
+   * const t = await createTestApp({ extensions: [path.join(import.meta.dirname, '..')] })
+   * const u = await createTestApp({ extensions: [new MyExtension()] })
+   * ```
+   */
+  extensions?: readonly ExtensionSource[]
+  /**
+   * Also install what is found under `config.extensionsRoot/node_modules`, as the server does.
+   * Off by default so a test sees only the extensions it names.
+   */
+  discoverExtensions?: boolean
+  /**
+   * An orchestrator transport instead of the configured one: a simulator with injected failures,
+   * or an AMQP transport on private exchange names. The app starts and closes it.
+   */
+  orchestrator?: CreateAppOptions['orchestrator']
 }
 
 export interface TestApp {
@@ -46,7 +74,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   } satisfies Config
   let app: App
   try {
-    app = await createApp(config)
+    app = await createApp(config, {
+      discoverExtensions: options.discoverExtensions ?? false,
+      extensions: options.extensions ?? [],
+      orchestrator: options.orchestrator,
+    })
   } catch (error) {
     await database.drop()
     throw error

@@ -43,7 +43,10 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL')
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new SqliteBooleanPlugin()] })
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SqliteBooleanPlugin()],
+  })
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() }
 }
 

@@ -5,16 +5,16 @@
 import {
   type ColumnDefinitionBuilder,
   type CreateTableBuilder,
-  OperationNodeTransformer,
   type KyselyPlugin,
+  OperationNodeTransformer,
   type PluginTransformQueryArgs,
   type PluginTransformResultArgs,
+  type PrimitiveValueListNode,
   type QueryResult,
   type RootOperationNode,
-  type UnknownRow,
-  type PrimitiveValueListNode,
-  type ValueNode,
   sql,
+  type UnknownRow,
+  type ValueNode,
 } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
@@ -59,7 +59,9 @@ export function forUpdate<QB extends { forUpdate(): QB }>(dialect: DialectName, 
 /** True when the error is a unique-constraint violation on either database. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string }
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '')
+  return (
+    e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '')
+  )
 }
 
 /** better-sqlite3 cannot bind booleans: bind them as 1/0, which PostgreSQL reads as booleans too. */

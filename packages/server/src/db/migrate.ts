@@ -6,11 +6,12 @@
 import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kysely'
 import type { DialectName } from './dialect.js'
 import { coreSchema } from './migrations/0001-core-schema.js'
+import { masterSettingsSchema } from './migrations/0002-master-settings.js'
 
 export const CORE_MIGRATION_TABLE = 'nailgun_migrations'
 
 export function coreMigrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-core-schema': coreSchema(dialect) }
+  return { '0001-core-schema': coreSchema(dialect), '0002-master-settings': masterSettingsSchema() }
 }
 
 export interface MigrationReport {

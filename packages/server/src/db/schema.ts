@@ -136,6 +136,12 @@ export interface TokenTable {
   revoked: Bool
 }
 
+/** Per-installation settings of the Fuel master (engine and MCollective secrets). */
+export interface MasterSettingTable {
+  name: string
+  value: string
+}
+
 export interface Database {
   releases: ReleaseTable
   clusters: ClusterTable
@@ -146,4 +152,5 @@ export interface Database {
   notifications: NotificationTable
   users: UserTable
   tokens: TokenTable
+  master_settings: MasterSettingTable
 }

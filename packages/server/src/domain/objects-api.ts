@@ -5,18 +5,20 @@
 import type { ObjectsApi } from '@nailgun/extensions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { clusterObjectsApi } from './cluster/cluster-objects.js'
+import { nodeObjectsApi } from './node/index.js'
+import { nodeGroupObjectsApi } from './nodegroup/nodegroup-objects.js'
+import { notificationObjectsApi } from './notification/notification-objects.js'
 import { findRelease, listReleases } from './release/index.js'
+import { taskObjectsApi } from './task/task-objects.js'
 
 export function makeObjectsApi(db: Kysely<Database>): ObjectsApi {
-  const pending = (what: string) => () => {
-    throw new Error(`objects API: ${what} is not wired yet`)
-  }
   return {
     releases: { get: (id) => findRelease(db, id), list: () => listReleases(db) },
-    clusters: { get: pending('clusters'), list: pending('clusters'), update: pending('clusters'), serialize: pending('clusters') },
-    nodes: { get: pending('nodes'), list: pending('nodes'), update: pending('nodes'), serialize: pending('nodes') },
-    nodeGroups: { get: pending('nodeGroups'), list: pending('nodeGroups') },
-    tasks: { get: pending('tasks'), list: pending('tasks') },
-    notifications: { list: pending('notifications'), create: pending('notifications') },
+    clusters: clusterObjectsApi(db),
+    nodes: nodeObjectsApi(db),
+    nodeGroups: nodeGroupObjectsApi(db),
+    tasks: taskObjectsApi(db),
+    notifications: notificationObjectsApi(db),
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The host side of the extension system as the rest of the core sees it: fire an event inside a
- * transaction, run the data pipelines, list what is installed. Loading, validation and ordering
- * happen before this object exists (see load-extensions.ts).
+ * The host side of the extension system as the rest of the core sees it (`ctx.extensions`): fire
+ * an event inside the caller's transaction, run the data pipelines, list what is installed and
+ * what failed. Loading, validation and ordering happen before this object exists.
+ * @module
  */
 import {
   type BaseExtension,
@@ -9,78 +10,128 @@ import {
   type ClusterObject,
   type EventContext,
   type EventName,
-  ExtensionError,
+  type ExtensionContext,
   type ExtensionEventHandlers,
   type ObjectsApi,
 } from '@nailgun/extensions'
-import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { guarded } from './guard.js'
+import { extensionLogger, type HostLogger } from './logger.js'
+import { readMember } from './members.js'
+import { createPipelineRunner, type PipelineRunner } from './pipeline-runner.js'
+import { createRouteTable, type ExtensionRouteTable } from './route-table.js'
+import type { ExtensionStatus, FailedExtension, InstalledExtension, LoadedExtensions } from './types.js'
 
 type DropLast<T extends unknown[]> = T extends [...infer Head, unknown] ? Head : never
 /** The arguments of an event, without the trailing context. */
 export type EventArgs<E extends EventName> = DropLast<Parameters<ExtensionEventHandlers[E]>>
 
 export interface FireOptions {
-  /** For environment-scoped events: only the extensions enabled on it receive the event. */
+  /** For environment-scoped events (default: the first argument): only its enabled extensions receive them. */
   cluster?: ClusterObject
   changes?: EventContext['changes']
 }
 
-export interface ExtensionHost {
+export interface ExtensionHost extends PipelineRunner {
   /** Installed extensions, in their deterministic order. */
   readonly extensions: readonly BaseExtension[]
+  readonly installed: readonly InstalledExtension[]
+  /** Extensions that failed to load (only when `skipBrokenExtensions` is on). */
+  readonly failed: readonly FailedExtension[]
+  /** The REST routes extensions serve. */
+  readonly routes: ExtensionRouteTable
   installedNames(): string[]
+  get(name: string): InstalledExtension | undefined
+  /** What an extension's code receives when the host calls it inside `trx`. */
+  context(extension: string, trx: Kysely<Database>): ExtensionContext
+  /** `GET /extensions`: loaded ones in order, then failed ones. */
+  describe(): ExtensionStatus[]
+  /** Takes a loaded extension out of service (a conflict found after loading, with skipBrokenExtensions). */
+  markFailed(name: string, failure: Pick<FailedExtension, 'error' | 'code'>): void
+  /**
+   * Calls every recipient's handler in order, awaited, inside `trx`. A critical extension's failure
+   * or timeout throws ExtensionError (roll the operation back); a non-critical one is logged and skipped.
+   */
   fire<E extends EventName>(trx: Kysely<Database>, event: E, args: EventArgs<E>, options?: FireOptions): Promise<void>
 }
 
 export interface ExtensionHostDeps {
-  extensions: readonly BaseExtension[]
+  loaded: LoadedExtensions
   makeObjects: (trx: Kysely<Database>) => ObjectsApi
-  log: FastifyBaseLogger
+  log: HostLogger
 }
 
 export function createExtensionHost(deps: ExtensionHostDeps): ExtensionHost {
-  const { extensions, makeObjects, log } = deps
-  return {
-    extensions,
-    installedNames: () => extensions.map((e) => e.name),
+  const { makeObjects, log } = deps
+  let installed = [...deps.loaded.installed]
+  const failed = [...deps.loaded.failed]
+  const host: ExtensionHost = {
+    get extensions() {
+      return installed.map((i) => i.extension)
+    },
+    get installed() {
+      return installed
+    },
+    failed,
+    routes: createRouteTable(() => installed),
+    installedNames: () => installed.map((i) => i.extension.name),
+    get: (name) => installed.find((i) => i.extension.name === name),
+    context: (name, trx) => ({ db: trx, objects: makeObjects(trx), logger: extensionLogger(log, name), config: {} }),
+    describe: () => [...installed.map(loadedStatus), ...failed.map(failedStatus)],
+    markFailed(name, failure) {
+      const item = installed.find((i) => i.extension.name === name)
+      if (!item) return
+      installed = installed.filter((i) => i !== item)
+      const { extension: e } = item
+      failed.push({ origin: item.origin, name: e.name, version: e.version, description: e.description, ...failure })
+    },
     async fire(trx, event, args, options = {}) {
-      const targets = recipients(extensions, event, options.cluster)
+      const cluster = options.cluster ?? (args[0] as ClusterObject | undefined)
+      const targets = recipients(installed, event, cluster)
       if (targets.length === 0) return
       const objects = makeObjects(trx)
-      for (const extension of targets) {
-        const handler = extension[event] as ((...a: unknown[]) => unknown) | undefined
-        if (typeof handler !== 'function') continue
-        const ctx: EventContext = {
-          db: trx,
-          objects,
-          logger: extensionLogger(log, extension.name),
-          config: {},
-          changes: options.changes ?? {},
-        }
-        try {
-          await handler.call(extension, ...args, ctx)
-        } catch (error) {
-          throw new ExtensionError(extension.name, event, error)
-        }
+      for (const { extension } of targets) {
+        const handler = eventHandler(extension, event)
+        if (!handler) continue
+        const logger = extensionLogger(log, extension.name)
+        const ctx: EventContext = { db: trx, objects, logger, config: {}, changes: options.changes ?? {} }
+        await guarded({ extension, stage: event, log, db: trx as Kysely<unknown> }, () => handler(...args, ctx))
       }
     },
+    ...createPipelineRunner({ installed: () => installed, makeObjects, log }),
   }
+  return host
 }
 
-function recipients(extensions: readonly BaseExtension[], event: EventName, cluster?: ClusterObject): BaseExtension[] {
-  if (!CLUSTER_SCOPED_EVENTS.includes(event)) return [...extensions]
-  const enabled = cluster?.extensions ?? []
-  return enabled.map((name) => extensions.find((e) => e.name === name)).filter((e) => e !== undefined)
+function recipients(
+  list: readonly InstalledExtension[],
+  event: EventName,
+  cluster?: ClusterObject,
+): InstalledExtension[] {
+  if (!CLUSTER_SCOPED_EVENTS.includes(event)) return [...list]
+  return (cluster?.extensions ?? []).flatMap((name) => list.filter((i) => i.extension.name === name))
 }
 
-export function extensionLogger(log: FastifyBaseLogger, name: string) {
-  const child = log.child({ extension: name })
+/** The handler as an instance member (field or method) or a static one (the seed's classmethod). */
+function eventHandler(extension: BaseExtension, event: EventName): ((...args: unknown[]) => unknown) | undefined {
+  const own = readMember(extension, event)
+  if (typeof own === 'function') return own.bind(extension)
+  const statics = readMember(extension.constructor, event)
+  return typeof statics === 'function' ? statics.bind(extension.constructor) : undefined
+}
+
+function loadedStatus({ extension }: InstalledExtension): ExtensionStatus {
+  return { ...extension.toDict(), status: 'loaded' }
+}
+
+function failedStatus(failure: FailedExtension): ExtensionStatus {
   return {
-    debug: (message: string, data?: Record<string, unknown>) => child.debug(data ?? {}, message),
-    info: (message: string, data?: Record<string, unknown>) => child.info(data ?? {}, message),
-    warn: (message: string, data?: Record<string, unknown>) => child.warn(data ?? {}, message),
-    error: (message: string, data?: Record<string, unknown>) => child.error(data ?? {}, message),
+    name: failure.name ?? failure.origin.entry,
+    version: failure.version ?? '',
+    description: failure.description ?? '',
+    provides: [],
+    status: 'failed',
+    error: failure.error,
   }
 }

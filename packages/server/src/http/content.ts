@@ -8,6 +8,7 @@ import { errors } from '../errors.js'
 
 const JSON_TYPES = ['application/json', '*/*', 'application/*']
 const YAML_TYPE = 'application/x-yaml'
+const BODYLESS = new Set(['GET', 'HEAD', 'DELETE', 'OPTIONS'])
 
 function accepted(header: string | undefined): 'json' | 'yaml' | undefined {
   if (!header) return 'json'
@@ -21,9 +22,11 @@ function accepted(header: string | undefined): 'json' | 'yaml' | undefined {
 
 export function registerContentHandling(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain'])
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = String(body)
-    if (text.trim() === '') return done(errors.emptyRequest(), undefined)
+    // python-requests sends `Content-Type: application/json` with an empty DELETE: that is no body, not an error.
+    if (text.trim() === '')
+      return BODYLESS.has(request.method) ? done(null, undefined) : done(errors.emptyRequest(), undefined)
     try {
       done(null, JSON.parse(text))
     } catch {
@@ -34,7 +37,8 @@ export function registerContentHandling(app: FastifyInstance): void {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (!request.url.startsWith('/api')) return
     const format = accepted(request.headers.accept)
-    if (!format) throw errors.notAcceptable(`Cannot produce '${request.headers.accept}': use application/json or ${YAML_TYPE}`)
+    if (!format)
+      throw errors.notAcceptable(`Cannot produce '${request.headers.accept}': use application/json or ${YAML_TYPE}`)
     ;(request as FastifyRequest & { responseFormat?: string }).responseFormat = format
   })
 

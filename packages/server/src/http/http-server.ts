@@ -17,7 +17,9 @@ export function createHttpServer(config: Config): FastifyInstance {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     // Per-request lines only when debugging: at 10,000 agents checking in they would drown the rest.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    logController: new LogController({
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    }),
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)

@@ -17,7 +17,10 @@ export const ErrorBody = Type.Object({ message: Type.String(), errors: Type.Arra
 /** Parses a comma-separated list of ids (`?ids=1,2,3`); undefined when absent, 400 when malformed. */
 export function parseIdList(value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined
-  const parts = value.split(',').map((p) => p.trim()).filter((p) => p !== '')
+  const parts = value
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
   if (!parts.every((p) => /^\d+$/.test(p))) throw errors.invalidIdsList()
   return parts.map(Number)
 }

@@ -58,3 +58,27 @@ describe.each(databases())('releases and version on %s', (database) => {
     expect(JSON.parse(bad.body).message).toMatch(/Cannot produce/)
   })
 })
+
+describe('request bodies', () => {
+  it('treats an empty JSON DELETE body as no body (python-requests sends one)', async () => {
+    const t = await createTestApp()
+    try {
+      const res = await t.inject({
+        method: 'DELETE',
+        url: '/api/v1/tasks/999',
+        headers: { 'content-type': 'application/json', 'content-length': '0' },
+      })
+      expect(res.statusCode).toBe(404)
+      const empty = await t.inject({
+        method: 'PUT',
+        url: '/api/v1/nodes',
+        headers: { 'content-type': 'application/json' },
+        payload: '',
+      })
+      expect(empty.statusCode).toBe(400)
+      expect(JSON.parse(empty.body).message).toBe('Empty request received')
+    } finally {
+      await t.close()
+    }
+  })
+})

@@ -84,7 +84,11 @@ export function coreSchema(dialect: DialectName): Migration {
         .addColumn('name', 'varchar(128)', (c) => c.notNull())
         .addColumn('mac', 'varchar(17)', (c) => c.notNull().unique())
         .execute()
-      await db.schema.createIndex('node_nic_interfaces_node_id_idx').on('node_nic_interfaces').column('node_id').execute()
+      await db.schema
+        .createIndex('node_nic_interfaces_node_id_idx')
+        .on('node_nic_interfaces')
+        .column('node_id')
+        .execute()
 
       await withIdColumn(dialect, db.schema.createTable('tasks'))
         .addColumn('uuid', 'varchar(36)', (c) => c.notNull().unique())
@@ -132,7 +136,17 @@ export function coreSchema(dialect: DialectName): Migration {
         .execute()
     },
     async down(db: Kysely<unknown>) {
-      for (const table of ['tokens', 'users', 'notifications', 'tasks', 'node_nic_interfaces', 'nodes', 'nodegroups', 'clusters', 'releases']) {
+      for (const table of [
+        'tokens',
+        'users',
+        'notifications',
+        'tasks',
+        'node_nic_interfaces',
+        'nodes',
+        'nodegroups',
+        'clusters',
+        'releases',
+      ]) {
         await db.schema.dropTable(table).execute()
       }
     },

@@ -102,7 +102,12 @@ const attributes: JsonObject = {
     },
     kernel_params: {
       metadata: { label: 'Kernel parameters', weight: 40, group: 'general' },
-      kernel: setting('Initial parameters', 'console=tty0 net.ifnames=0 biosdevname=0 rootdelay=90 nomodeset', 'text', 45),
+      kernel: setting(
+        'Initial parameters',
+        'console=tty0 net.ifnames=0 biosdevname=0 rootdelay=90 nomodeset',
+        'text',
+        45,
+      ),
     },
     provision: {
       metadata: { label: 'Provision', weight: 50, group: 'general' },
@@ -135,45 +140,127 @@ const attributes: JsonObject = {
 
 const volumes: JsonObject = {
   volumes: [
-    { id: 'os', type: 'vg', min_size: { generator: 'calc_min_os_size' }, label: 'Base System', volumes: [
-      { mount: '/', type: 'lv', name: 'root', size: { generator: 'calc_total_root_vg' } },
-      { mount: 'swap', type: 'lv', name: 'swap', size: { generator: 'calc_swap_size' } },
-    ] },
-    { id: 'vm', type: 'vg', min_size: { generator: 'calc_min_vm_size' }, label: 'Virtual Storage', volumes: [
-      { mount: '/var/lib/nova', type: 'lv', name: 'nova', size: { generator: 'calc_total_vg' } },
-    ] },
-    { id: 'image', type: 'vg', min_size: { generator: 'calc_min_glance_size' }, label: 'Image Storage', volumes: [
-      { mount: '/var/lib/glance', type: 'lv', name: 'glance', size: { generator: 'calc_total_vg' } },
-    ] },
+    {
+      id: 'os',
+      type: 'vg',
+      min_size: { generator: 'calc_min_os_size' },
+      label: 'Base System',
+      volumes: [
+        { mount: '/', type: 'lv', name: 'root', size: { generator: 'calc_total_root_vg' } },
+        { mount: 'swap', type: 'lv', name: 'swap', size: { generator: 'calc_swap_size' } },
+      ],
+    },
+    {
+      id: 'vm',
+      type: 'vg',
+      min_size: { generator: 'calc_min_vm_size' },
+      label: 'Virtual Storage',
+      volumes: [{ mount: '/var/lib/nova', type: 'lv', name: 'nova', size: { generator: 'calc_total_vg' } }],
+    },
+    {
+      id: 'image',
+      type: 'vg',
+      min_size: { generator: 'calc_min_glance_size' },
+      label: 'Image Storage',
+      volumes: [{ mount: '/var/lib/glance', type: 'lv', name: 'glance', size: { generator: 'calc_total_vg' } }],
+    },
     { id: 'cinder', type: 'vg', min_size: { generator: 'calc_min_cinder_size' }, label: 'Cinder', volumes: [] },
     { id: 'ceph', type: 'partition', min_size: { generator: 'calc_min_ceph_size' }, label: 'Ceph', volumes: [] },
   ],
   volumes_roles_mapping: {
-    controller: [{ allocate_size: 'min', id: 'os' }, { allocate_size: 'all', id: 'image' }],
-    compute: [{ allocate_size: 'min', id: 'os' }, { allocate_size: 'all', id: 'vm' }],
-    cinder: [{ allocate_size: 'min', id: 'os' }, { allocate_size: 'all', id: 'cinder' }],
+    controller: [
+      { allocate_size: 'min', id: 'os' },
+      { allocate_size: 'all', id: 'image' },
+    ],
+    compute: [
+      { allocate_size: 'min', id: 'os' },
+      { allocate_size: 'all', id: 'vm' },
+    ],
+    cinder: [
+      { allocate_size: 'min', id: 'os' },
+      { allocate_size: 'all', id: 'cinder' },
+    ],
     'cinder-block-device': [{ allocate_size: 'min', id: 'os' }],
-    'ceph-osd': [{ allocate_size: 'min', id: 'os' }, { allocate_size: 'full-disk', id: 'ceph' }],
+    'ceph-osd': [
+      { allocate_size: 'min', id: 'os' },
+      { allocate_size: 'full-disk', id: 'ceph' },
+    ],
     mongo: [{ allocate_size: 'min', id: 'os' }],
     'base-os': [{ allocate_size: 'all', id: 'os' }],
-    virt: [{ allocate_size: 'min', id: 'os' }, { allocate_size: 'all', id: 'vm' }],
+    virt: [
+      { allocate_size: 'min', id: 'os' },
+      { allocate_size: 'all', id: 'vm' },
+    ],
   },
 }
 
 const networks: JsonObject = {
   neutron: {
     networks: [
-      { name: 'public', cidr: '172.16.0.0/24', gateway: '172.16.0.1', vlan_start: null, notation: 'ip_ranges', ip_range: ['172.16.0.2', '172.16.0.126'], map_priority: 1, assign_vip: true },
-      { name: 'management', cidr: '192.168.0.0/24', gateway: null, vlan_start: 101, notation: 'cidr', map_priority: 2, assign_vip: true },
-      { name: 'storage', cidr: '192.168.1.0/24', gateway: null, vlan_start: 102, notation: 'cidr', map_priority: 2, assign_vip: false },
-      { name: 'private', cidr: null, gateway: null, vlan_start: null, notation: null, map_priority: 2, assign_vip: false, seg_type: 'vlan' },
-      { name: 'fuelweb_admin', cidr: '10.20.0.0/24', gateway: '10.20.0.2', vlan_start: null, notation: 'ip_ranges', ip_range: ['10.20.0.3', '10.20.0.254'], map_priority: 0, assign_vip: false },
+      {
+        name: 'public',
+        cidr: '172.16.0.0/24',
+        gateway: '172.16.0.1',
+        vlan_start: null,
+        notation: 'ip_ranges',
+        ip_range: ['172.16.0.2', '172.16.0.126'],
+        map_priority: 1,
+        assign_vip: true,
+      },
+      {
+        name: 'management',
+        cidr: '192.168.0.0/24',
+        gateway: null,
+        vlan_start: 101,
+        notation: 'cidr',
+        map_priority: 2,
+        assign_vip: true,
+      },
+      {
+        name: 'storage',
+        cidr: '192.168.1.0/24',
+        gateway: null,
+        vlan_start: 102,
+        notation: 'cidr',
+        map_priority: 2,
+        assign_vip: false,
+      },
+      {
+        name: 'private',
+        cidr: null,
+        gateway: null,
+        vlan_start: null,
+        notation: null,
+        map_priority: 2,
+        assign_vip: false,
+        seg_type: 'vlan',
+      },
+      {
+        name: 'fuelweb_admin',
+        cidr: '10.20.0.0/24',
+        gateway: '10.20.0.2',
+        vlan_start: null,
+        notation: 'ip_ranges',
+        ip_range: ['10.20.0.3', '10.20.0.254'],
+        map_priority: 0,
+        assign_vip: false,
+      },
     ],
-    config: { vlan_range: [1000, 1030], base_mac: 'fa:16:3e:00:00:00', segmentation_type: 'vlan', floating_ranges: [['172.16.0.130', '172.16.0.254']] },
+    config: {
+      vlan_range: [1000, 1030],
+      base_mac: 'fa:16:3e:00:00:00',
+      segmentation_type: 'vlan',
+      floating_ranges: [['172.16.0.130', '172.16.0.254']],
+    },
   },
 }
 
-const common = { rolesMetadata: roles, attributesMetadata: attributes, volumesMetadata: volumes, networksMetadata: networks }
+const common = {
+  rolesMetadata: roles,
+  attributesMetadata: attributes,
+  volumesMetadata: volumes,
+  networksMetadata: networks,
+}
 
 export const RELEASE_FIXTURES: readonly ReleaseFixture[] = Object.freeze([
   {

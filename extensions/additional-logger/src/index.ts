@@ -1,0 +1,87 @@
+/**
+ * The seed's closing example, "Example Extension with Pipeline - additional logging", ported line
+ * for line: a pipeline stamping when provisioning and deployment started, and the seven seed
+ * events logged at debug level. The seed's classmethods are static methods here; the seed's
+ * `logging.debug` is the extension's logger (`ctx.logger`), whose lines carry the extension's name.
+ * @module
+ */
+import {
+  BaseExtension,
+  BasePipeline,
+  type ClusterObject,
+  type DeploymentFacts,
+  type EventContext,
+  type JsonObject,
+  type NodeObject,
+  type PipelineKwargs,
+  type ProvisioningFacts,
+} from '@nailgun/extensions'
+
+/** Python's `str(datetime.datetime.now())`: local time, `YYYY-MM-DD HH:MM:SS.ffffff`. */
+export function pythonNow(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0')
+  const date = `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`
+  const time = `${two(now.getHours())}:${two(now.getMinutes())}:${two(now.getSeconds())}`
+  return `${date} ${time}.${String(now.getMilliseconds()).padStart(3, '0')}000`
+}
+
+export class TimeStartedPipeline extends BasePipeline {
+  static processProvisioning(
+    data: ProvisioningFacts,
+    _cluster: ClusterObject,
+    _nodes: NodeObject[],
+    _kwargs?: PipelineKwargs,
+  ): ProvisioningFacts {
+    const now = pythonNow()
+    data.time_started = `provisioning started at ${now}`
+    return data
+  }
+
+  // Deployment facts are `{common, nodes}`; a top-level key like this one is common to every node.
+  static processDeployment(
+    data: DeploymentFacts & JsonObject,
+    _cluster: ClusterObject,
+    _nodes: NodeObject[],
+    _kwargs?: PipelineKwargs,
+  ): DeploymentFacts {
+    const now = pythonNow()
+    data.time_started = `deployment started at ${now}`
+    return data
+  }
+}
+
+export class AdditionalLoggerExtension extends BaseExtension {
+  readonly name = 'additional_logger'
+  readonly version = '1.0.0'
+  readonly description = 'Additional Logging Extension'
+
+  dataPipelines = [TimeStartedPipeline]
+
+  static onNodeCreate(node: NodeObject, ctx: EventContext): void {
+    ctx.logger.debug(`Node ${node.id} has been created`)
+  }
+
+  static onNodeUpdate(node: NodeObject, ctx: EventContext): void {
+    ctx.logger.debug(`Node ${node.id} has been updated`)
+  }
+
+  static onNodeReset(node: NodeObject, ctx: EventContext): void {
+    ctx.logger.debug(`Node ${node.id} has been reseted`)
+  }
+
+  static onNodeDelete(node: NodeObject, ctx: EventContext): void {
+    ctx.logger.debug(`Node ${node.id} has been deleted`)
+  }
+
+  static onNodeCollectionDelete(nodeIds: number[], ctx: EventContext): void {
+    ctx.logger.debug(`Nodes ${nodeIds.join(', ')} have been deleted`)
+  }
+
+  static onClusterDelete(cluster: ClusterObject, ctx: EventContext): void {
+    ctx.logger.debug(`Cluster ${cluster.id} has been deleted`)
+  }
+
+  static onBeforeDeploymentCheck(cluster: ClusterObject, _nodes: NodeObject[], ctx: EventContext): void {
+    ctx.logger.debug(`Cluster ${cluster.id} will be deployed soon`)
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Running extension code under the host's rules: a time limit per call, and criticality. A critical
+ * extension's failure becomes an ExtensionError naming the extension and the stage, which the
+ * caller lets propagate so the whole operation rolls back. A non-critical one is logged and
+ * skipped; inside a transaction its writes are undone through a savepoint (and on PostgreSQL
+ * that also keeps a failed statement from aborting the caller's transaction).
+ * @module
+ */
+import { type BaseExtension, ExtensionError } from '@nailgun/extensions'
+import { type Kysely, sql } from 'kysely'
+import type { HostLogger } from './logger.js'
+
+export interface GuardOptions {
+  extension: BaseExtension
+  /** Where the code runs, for the error: an event name or `Pipeline.method`. */
+  stage: string
+  log: HostLogger
+  /** The caller's transaction: a non-critical failure is rolled back to a savepoint in it. */
+  db?: Kysely<unknown>
+}
+
+let savepoints = 0
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/** `ok: false` when a non-critical extension failed (and was skipped). */
+export type Outcome<T> = { ok: true; value: T } | { ok: false }
+
+/**
+ * Runs `call`. Throws ExtensionError when a critical extension failed or ran out of time; for a
+ * non-critical one, logs and resolves to `{ok: false}`.
+ */
+export async function guarded<T>(options: GuardOptions, call: () => T | Promise<T>): Promise<Outcome<T>> {
+  const { extension, stage } = options
+  if (extension.critical !== false) {
+    try {
+      return { ok: true, value: await withTimeout(call, extension.timeoutMs) }
+    } catch (error) {
+      throw new ExtensionError(extension.name, stage, error)
+    }
+  }
+  const savepoint = options.db?.isTransaction ? `ng_ext_${++savepoints}` : undefined
+  if (savepoint && options.db) await sql`savepoint ${sql.id(savepoint)}`.execute(options.db)
+  try {
+    const value = await withTimeout(call, extension.timeoutMs)
+    if (savepoint && options.db) await sql`release savepoint ${sql.id(savepoint)}`.execute(options.db)
+    return { ok: true, value }
+  } catch (error) {
+    if (savepoint && options.db) {
+      await sql`rollback to savepoint ${sql.id(savepoint)}`.execute(options.db)
+      await sql`release savepoint ${sql.id(savepoint)}`.execute(options.db)
+    }
+    const failure = new ExtensionError(extension.name, stage, error)
+    options.log.warn({ extension: extension.name, stage, err: failure }, `Non-critical ${failure.message}; skipped`)
+    return { ok: false }
+  }
+}
+
+/** Rejects when `call` takes longer than `ms`; a late result or failure is ignored, never unhandled. */
+export async function withTimeout<T>(call: () => T | Promise<T>, ms: number): Promise<T> {
+  const running = Promise.resolve().then(call)
+  // setTimeout fires at once beyond 2^31-1 ms: a limit that large means no limit.
+  if (!(ms <= MAX_TIMER_MS)) return running
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
+  })
+  running.catch(() => {})
+  try {
+    return await Promise.race([running, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}

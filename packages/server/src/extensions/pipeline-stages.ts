@@ -1,0 +1,140 @@
+/**
+ * The stages themselves: for each enabled extension, each pipeline, the per-object methods
+ * (`…ForCluster` once, `…ForNode` per node entry whose uid is one of the nodes), then the seed-style
+ * method over the whole facts. A method may change its argument in place or return a replacement.
+ * A non-critical extension works on a copy, so a failure leaves the facts as they were.
+ * @module
+ */
+import type { ClusterObject, ExtensionContext, JsonObject, NodeObject, PipelineMethod } from '@nailgun/extensions'
+import type { Kysely } from 'kysely'
+import type { Database } from '../db/schema.js'
+import { guarded } from './guard.js'
+import { extensionLogger } from './logger.js'
+import type { PipelineRunnerDeps, PipelineRunOptions, PipelineStageName } from './pipeline-runner.js'
+import type { BoundPipelineMethod, ResolvedPipeline } from './pipeline-specs.js'
+import type { InstalledExtension } from './types.js'
+
+type Facts = { nodes: Array<{ uid: string }> }
+
+export interface StageInput<F> {
+  trx: Kysely<Database>
+  cluster: ClusterObject
+  nodes: readonly NodeObject[]
+  facts: F
+  options: PipelineRunOptions
+  /** The environment's enabled, installed extensions, in order. */
+  extensions: readonly InstalledExtension[]
+  deps: PipelineRunnerDeps
+}
+
+const METHODS: Record<PipelineStageName, { cluster: PipelineMethod; node: PipelineMethod; whole: PipelineMethod }> = {
+  provisioning: {
+    cluster: 'processProvisioningForCluster',
+    node: 'processProvisioningForNode',
+    whole: 'processProvisioning',
+  },
+  deployment: { cluster: 'processDeploymentForCluster', node: 'processDeploymentForNode', whole: 'processDeployment' },
+}
+
+/** Deployment's environment part is `common`; provisioning's is everything but `nodes`. */
+const clusterPart = {
+  get: (stage: PipelineStageName, data: Facts & Record<string, unknown>): JsonObject => {
+    if (stage === 'deployment') return data.common as JsonObject
+    const { nodes: _nodes, ...rest } = data
+    return rest as JsonObject
+  },
+  set: <F extends Facts>(stage: PipelineStageName, data: F, part: JsonObject): F =>
+    (stage === 'deployment' ? { ...data, common: part } : { ...part, nodes: data.nodes }) as F,
+}
+
+export async function runStages<F extends Facts>(stage: PipelineStageName, input: StageInput<F>): Promise<F> {
+  let data = input.facts
+  const objects = input.deps.makeObjects(input.trx)
+  for (const installed of input.extensions) {
+    const logger = extensionLogger(input.deps.log, installed.extension.name)
+    const ctx: ExtensionContext = { db: input.trx, objects, logger, config: {} }
+    for (const pipeline of installed.pipelines)
+      data = await runPipeline(stage, data, { installed, pipeline, ctx, input })
+  }
+  return data
+}
+
+interface PipelineCall<F> {
+  installed: InstalledExtension
+  pipeline: ResolvedPipeline
+  ctx: ExtensionContext
+  input: StageInput<F>
+}
+
+async function runPipeline<F extends Facts>(stage: PipelineStageName, start: F, call: PipelineCall<F>): Promise<F> {
+  const { cluster, node, whole } = METHODS[stage]
+  const { input, ctx } = call
+  let data = start
+  await timed(call, cluster, async (method) => {
+    const part = clusterPart.get(stage, data as F & Record<string, unknown>)
+    const result = await invoke(call, cluster, method, part, (copy) => [input.cluster, copy, ctx])
+    if (result.ok) data = clusterPart.set(stage, data, result.value)
+    return 1
+  })
+  await timed(call, node, async (method) => {
+    const byUid = new Map(input.nodes.map((n) => [String(n.id), n]))
+    const entries = [...data.nodes]
+    let calls = 0
+    for (const [i, entry] of entries.entries()) {
+      const owner = byUid.get(entry.uid)
+      if (!owner) continue
+      calls++
+      const result = await invoke(call, node, method, entry, (copy) => [owner, copy, ctx])
+      if (result.ok) entries[i] = result.value
+    }
+    data = { ...data, nodes: entries }
+    return calls
+  })
+  await timed(call, whole, async (method) => {
+    const kwargs = { ignoreCustomized: input.options.ignoreCustomized === true, ctx }
+    const result = await invoke(call, whole, method, data, (copy) => [copy, input.cluster, input.nodes, kwargs])
+    if (result.ok) data = result.value
+    return 1
+  })
+  return data
+}
+
+/** Calls one method on `value` (a copy for non-critical extensions); the result, or the value it changed in place. */
+async function invoke<T, F>(
+  call: PipelineCall<F>,
+  name: PipelineMethod,
+  method: BoundPipelineMethod,
+  value: T,
+  args: (value: T) => unknown[],
+) {
+  const { extension } = call.installed
+  const target = extension.critical === false ? structuredClone(value) : value
+  const options = {
+    extension,
+    stage: `${call.pipeline.name}.${name}`,
+    log: call.input.deps.log,
+    db: call.input.trx as Kysely<unknown>,
+  }
+  const outcome = await guarded(options, () => method(...args(target)))
+  return outcome.ok ? { ok: true as const, value: (outcome.value ?? target) as T } : { ok: false as const }
+}
+
+/** Runs `body` when the pipeline has the method, and records how long it took. */
+async function timed<F>(
+  call: PipelineCall<F>,
+  name: PipelineMethod,
+  body: (m: BoundPipelineMethod) => Promise<number>,
+) {
+  const method = call.pipeline.methods[name]
+  if (!method) return
+  const started = performance.now()
+  const calls = await body(method)
+  call.input.options.trace?.push({
+    stage: name.startsWith('processProvisioning') ? 'provisioning' : 'deployment',
+    extension: call.installed.extension.name,
+    pipeline: call.pipeline.name,
+    method: name,
+    calls,
+    durationMs: performance.now() - started,
+  })
+}
