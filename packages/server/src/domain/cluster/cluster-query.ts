@@ -1,6 +1,7 @@
 /** Environment listing with filters and pagination done by the database. */
 import type { ClusterObject } from '@nailgun/extensions'
 import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { applyPage } from '../../db/paging.js'
 import type { Database } from '../../db/schema.js'
 import type { OrderTerm } from '../../http/pagination.js'
 import { toClusterObject } from './cluster-repo.js'
@@ -30,20 +31,12 @@ function applyFilter(query: ClusterQuery, filter: ClusterFilter): ClusterQuery {
   return q
 }
 
-const NO_LIMIT = 2_147_483_647
-
 export async function listClusters(
   db: Db,
   filter: ClusterFilter = {},
   page: ClusterPage = {},
 ): Promise<ClusterObject[]> {
-  let query = applyFilter(db.selectFrom('clusters'), filter).selectAll()
-  for (const term of page.order ?? []) query = query.orderBy(term.field, term.direction)
-  // id last: ties in the sort key must not make pages overlap.
-  query = query.orderBy('id', 'asc')
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (page.limit !== undefined || page.offset) query = query.limit(page.limit ?? NO_LIMIT)
-  if (page.offset) query = query.offset(page.offset)
+  const query = applyPage(applyFilter(db.selectFrom('clusters'), filter).selectAll(), page)
   return (await query.execute()).map(toClusterObject)
 }
 

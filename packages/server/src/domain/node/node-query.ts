@@ -4,6 +4,7 @@
  */
 import type { NodeObject, NodeStatus } from '@nailgun/extensions'
 import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { applyPage } from '../../db/paging.js'
 import type { Database } from '../../db/schema.js'
 import type { OrderTerm } from '../../http/pagination.js'
 import { toNodeObject } from './node-mapper.js'
@@ -44,8 +45,6 @@ export interface NodePageRequest {
   order: OrderTerm<NodeOrderField>[]
 }
 
-const NO_LIMIT = 2_147_483_647
-
 type NodeQuery = SelectQueryBuilder<Database, 'nodes', object>
 
 function applyFilter(query: NodeQuery, filter: NodeListFilter): NodeQuery {
@@ -65,15 +64,7 @@ export async function countNodes(db: Db, filter: NodeListFilter): Promise<number
 }
 
 export async function listNodes(db: Db, filter: NodeListFilter, page?: NodePageRequest): Promise<NodeObject[]> {
-  let query = applyFilter(db.selectFrom('nodes'), filter).selectAll()
-  for (const term of page?.order ?? []) {
-    const column = term.field === 'cluster' ? 'cluster_id' : term.field
-    query = query.orderBy(column, term.direction)
-  }
-  // id last: a stable order keeps pages from overlapping when the sort key has ties.
-  query = query.orderBy('id', 'asc')
-  // SQLite accepts OFFSET only after a LIMIT; a limit no table reaches works on both databases.
-  if (page?.limit !== undefined || page?.offset) query = query.limit(page.limit ?? NO_LIMIT)
-  if (page?.offset) query = query.offset(page.offset)
+  const columnOf = (field: NodeOrderField) => (field === 'cluster' ? 'cluster_id' : field)
+  const query = applyPage(applyFilter(db.selectFrom('nodes'), filter).selectAll(), page, columnOf)
   return (await query.execute()).map(toNodeObject)
 }

@@ -4,6 +4,7 @@
  */
 import type { NotificationObject } from '@nailgun/extensions'
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely'
+import { applyPage } from '../../db/paging.js'
 import type { Database, NotificationTable } from '../../db/schema.js'
 import { errors } from '../../errors.js'
 import type { OrderTerm } from '../../http/pagination.js'
@@ -111,20 +112,12 @@ export async function countNotifications(db: Db, filter: NotificationFilter = {}
   return Number(row.n)
 }
 
-const NO_LIMIT = 2_147_483_647
-
 export async function listNotifications(
   db: Db,
   filter: NotificationFilter = {},
   page: NotificationPage = {},
 ): Promise<NotificationObject[]> {
-  let query = applyFilter(db.selectFrom('notifications'), filter).selectAll()
-  for (const term of page.order ?? []) query = query.orderBy(term.field, term.direction)
-  // id last: ties in the sort key must not make pages overlap.
-  query = query.orderBy('id', 'asc')
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (page.limit !== undefined || page.offset) query = query.limit(page.limit ?? NO_LIMIT)
-  if (page.offset) query = query.offset(page.offset)
+  const query = applyPage(applyFilter(db.selectFrom('notifications'), filter).selectAll(), page)
   return (await query.execute()).map(toNotificationObject)
 }
 

@@ -1,6 +1,7 @@
 /** Task listing with filters and pagination done by the database. */
 import type { TaskStatus } from '@nailgun/extensions'
 import type { Kysely, SelectQueryBuilder } from 'kysely'
+import { applyPage } from '../../db/paging.js'
 import type { Database } from '../../db/schema.js'
 import type { OrderTerm } from '../../http/pagination.js'
 import { type TaskRecord, toTaskRecord } from './task-mapper.js'
@@ -62,15 +63,7 @@ export async function countTasks(db: Db, filter: TaskFilter = {}): Promise<numbe
   return Number(row.n)
 }
 
-const NO_LIMIT = 2_147_483_647
-
 export async function listTasks(db: Db, filter: TaskFilter = {}, page: TaskPage = {}): Promise<TaskRecord[]> {
-  let query = applyFilter(db.selectFrom('tasks'), filter).selectAll()
-  for (const term of page.order ?? []) query = query.orderBy(term.field, term.direction)
-  // id last: ties in the sort key must not make pages overlap.
-  query = query.orderBy('id', 'asc')
-  // SQLite accepts OFFSET only after a LIMIT.
-  if (page.limit !== undefined || page.offset) query = query.limit(page.limit ?? NO_LIMIT)
-  if (page.offset) query = query.offset(page.offset)
+  const query = applyPage(applyFilter(db.selectFrom('tasks'), filter).selectAll(), page)
   return (await query.execute()).map(toTaskRecord)
 }
