@@ -25,13 +25,35 @@ export function pythonNow(now = new Date()): string {
   return `${date} ${time}.${String(now.getMilliseconds()).padStart(3, '0')}000`
 }
 
+/** `stampFacts: false` in the extension's configuration turns the stamps off (the seed always stamped). */
+function stamps(kwargs?: PipelineKwargs): boolean {
+  return kwargs?.ctx?.config?.stampFacts !== false
+}
+
+/** The seed logged at debug level; `level: 'info'` in the configuration makes the lines visible by default. */
+function log(ctx: EventContext, message: string): void {
+  if (ctx.config?.level === 'info') ctx.logger.info(message)
+  else ctx.logger.debug(message)
+}
+
+/** The configuration (per environment, through `/clusters/<id>/extensions/additional_logger/config`). */
+export const ADDITIONAL_LOGGER_CONFIG_SCHEMA = {
+  type: 'object',
+  properties: {
+    level: { enum: ['debug', 'info'], default: 'debug', description: 'level of the event lines' },
+    stampFacts: { type: 'boolean', default: true, description: 'stamp the start times into the facts' },
+  },
+  additionalProperties: false,
+}
+
 export class TimeStartedPipeline extends BasePipeline {
   static processProvisioning(
     data: ProvisioningFacts,
     _cluster: ClusterObject,
     _nodes: NodeObject[],
-    _kwargs?: PipelineKwargs,
+    kwargs?: PipelineKwargs,
   ): ProvisioningFacts {
+    if (!stamps(kwargs)) return data
     const now = pythonNow()
     data.time_started = `provisioning started at ${now}`
     return data
@@ -42,8 +64,9 @@ export class TimeStartedPipeline extends BasePipeline {
     data: DeploymentFacts & JsonObject,
     _cluster: ClusterObject,
     _nodes: NodeObject[],
-    _kwargs?: PipelineKwargs,
+    kwargs?: PipelineKwargs,
   ): DeploymentFacts {
+    if (!stamps(kwargs)) return data
     const now = pythonNow()
     data.time_started = `deployment started at ${now}`
     return data
@@ -56,32 +79,33 @@ export class AdditionalLoggerExtension extends BaseExtension {
   readonly description = 'Additional Logging Extension'
 
   dataPipelines = [TimeStartedPipeline]
+  configSchema = ADDITIONAL_LOGGER_CONFIG_SCHEMA
 
   static onNodeCreate(node: NodeObject, ctx: EventContext): void {
-    ctx.logger.debug(`Node ${node.id} has been created`)
+    log(ctx, `Node ${node.id} has been created`)
   }
 
   static onNodeUpdate(node: NodeObject, ctx: EventContext): void {
-    ctx.logger.debug(`Node ${node.id} has been updated`)
+    log(ctx, `Node ${node.id} has been updated`)
   }
 
   static onNodeReset(node: NodeObject, ctx: EventContext): void {
-    ctx.logger.debug(`Node ${node.id} has been reseted`)
+    log(ctx, `Node ${node.id} has been reseted`)
   }
 
   static onNodeDelete(node: NodeObject, ctx: EventContext): void {
-    ctx.logger.debug(`Node ${node.id} has been deleted`)
+    log(ctx, `Node ${node.id} has been deleted`)
   }
 
   static onNodeCollectionDelete(nodeIds: number[], ctx: EventContext): void {
-    ctx.logger.debug(`Nodes ${nodeIds.join(', ')} have been deleted`)
+    log(ctx, `Nodes ${nodeIds.join(', ')} have been deleted`)
   }
 
   static onClusterDelete(cluster: ClusterObject, ctx: EventContext): void {
-    ctx.logger.debug(`Cluster ${cluster.id} has been deleted`)
+    log(ctx, `Cluster ${cluster.id} has been deleted`)
   }
 
   static onBeforeDeploymentCheck(cluster: ClusterObject, _nodes: NodeObject[], ctx: EventContext): void {
-    ctx.logger.debug(`Cluster ${cluster.id} will be deployed soon`)
+    log(ctx, `Cluster ${cluster.id} will be deployed soon`)
   }
 }

@@ -17,11 +17,16 @@ import { makeObjectsApi } from './domain/objects-api.js'
 import { releaseRoutes, seedReleases } from './domain/release/index.js'
 import { taskRoutes } from './domain/task/index.js'
 import { versionRoutes } from './domain/version/version-routes.js'
+import type { ExtensionHost } from './extensions/extension-host.js'
 import { extensionRoutes, guardCoreRoutes } from './extensions/routes.js'
 import { startExtensions } from './extensions/start-extensions.js'
+import { traceRoutes } from './extensions/trace/trace-routes.js'
 import type { ExtensionSource } from './extensions/types.js'
 import { mountApi } from './http/api-routes.js'
 import { createHttpServer } from './http/http-server.js'
+import { uiEventsRoutes } from './http/ui-events.js'
+import { uiStatic } from './http/ui-static.js'
+import { healthRoutes, instrumentTransport, metricsRoute, setupObservability } from './observability/index.js'
 import { createTransport, type OrchestratorTransport, transportConfigOf } from './orchestrator/index.js'
 
 export interface App {
@@ -51,12 +56,16 @@ const CORE_SLICES: readonly Slice[] = [
   taskRoutes,
   notificationRoutes,
   factsRoutes,
+  traceRoutes,
   operationsRoutes,
   extensionRoutes,
+  healthRoutes,
 ]
 
 export async function createApp(config: Config, options: CreateAppOptions = {}): Promise<App> {
   const http = createHttpServer(config)
+  let host: ExtensionHost | undefined
+  const metrics = setupObservability(http, () => host?.routes.all() ?? [])
   const database = openDatabase(config.databaseUrl, config.dataDir)
   let orchestrator: OrchestratorTransport | undefined
   try {
@@ -69,19 +78,28 @@ export async function createApp(config: Config, options: CreateAppOptions = {}):
       makeObjects: makeObjectsApi,
       discover: options.discoverExtensions,
       sources: options.extensions,
+      failureThreshold: config.extensionFailureThreshold,
     })
+    host = extensions
     guardCoreRoutes(http, extensions, config.skipBrokenExtensions)
-    orchestrator = options.orchestrator ?? createTransport(transportConfigOf(config, http.log))
-    const ctx: AppContext = { config, database, log: http.log, extensions, orchestrator }
+    orchestrator = instrumentTransport(
+      options.orchestrator ?? createTransport(transportConfigOf(config, http.log)),
+      metrics,
+    )
+    const ctx: AppContext = { config, database, log: http.log, extensions, orchestrator, metrics }
     // Before any request or response: tasks a previous process left behind must not look alive.
     await recoverInterruptedTasks(ctx)
     await orchestrator.start((response) => applyResponse(ctx, response))
     const auth = await setupAuth(http, database, config)
+    metricsRoute(http, metrics, auth, config.metricsPublic)
     mountApi(
       http,
       auth,
       CORE_SLICES.map((slice) => (api: FastifyInstance) => slice(api, ctx)),
     )
+    // The web dashboard: its progress stream (token also accepted as ?token=) and its files at `/`.
+    uiEventsRoutes(http, ctx, auth)
+    uiStatic(http)
     await http.ready()
     const transport = orchestrator
     return { http, ctx, close: () => closeAll(http, transport, database.close) }

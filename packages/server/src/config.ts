@@ -8,6 +8,7 @@ import { errors } from './errors.js'
 export type AuthMode = 'keystone' | 'none'
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
 export type OrchestratorKind = 'in-process' | 'amqp'
+export type FactsContractMode = 'off' | 'report' | 'enforce'
 
 export interface Config {
   host: string
@@ -32,8 +33,14 @@ export interface Config {
   extensionsRoot: string
   /** Start even when an extension fails to load; failed ones are listed in the API. */
   skipBrokenExtensions: boolean
+  /** Consecutive handler/pipeline failures after which an extension is degraded. */
+  extensionFailureThreshold: number
   /** Largest accepted request body, in bytes. */
   bodyLimit: number
+  /** Facts contract check after each pipeline stage: `off`, `report` (log and trace) or `enforce` (fail). */
+  factsContract: FactsContractMode
+  /** `/metrics` without a token (Prometheus scrapers send none); false: any valid X-Auth-Token. */
+  metricsPublic: boolean
 }
 
 /** The environment variable behind each setting. */
@@ -53,7 +60,10 @@ export const ENV_NAMES: Readonly<Record<keyof Config, string>> = Object.freeze({
   migrateOnStart: 'NAILGUN_MIGRATE_ON_START',
   extensionsRoot: 'NAILGUN_EXTENSIONS_ROOT',
   skipBrokenExtensions: 'NAILGUN_SKIP_BROKEN_EXTENSIONS',
+  extensionFailureThreshold: 'NAILGUN_EXTENSION_FAILURE_THRESHOLD',
   bodyLimit: 'NAILGUN_BODY_LIMIT',
+  factsContract: 'NAILGUN_FACTS_CONTRACT',
+  metricsPublic: 'NAILGUN_METRICS_PUBLIC',
 })
 
 export function defaultConfig(): Config {
@@ -73,7 +83,10 @@ export function defaultConfig(): Config {
     migrateOnStart: true,
     extensionsRoot: process.cwd(),
     skipBrokenExtensions: false,
+    extensionFailureThreshold: 5,
     bodyLimit: 8 * 1024 * 1024,
+    factsContract: 'report',
+    metricsPublic: true,
   }
 }
 
@@ -113,7 +126,16 @@ function applyRaw(config: Config, raw: Raw): Config {
   out.migrateOnStart = bool('migrateOnStart', raw.migrateOnStart, out.migrateOnStart)
   out.extensionsRoot = path.resolve(str(raw.extensionsRoot) ?? out.extensionsRoot)
   out.skipBrokenExtensions = bool('skipBrokenExtensions', raw.skipBrokenExtensions, out.skipBrokenExtensions)
+  out.extensionFailureThreshold = int(
+    'extensionFailureThreshold',
+    raw.extensionFailureThreshold,
+    out.extensionFailureThreshold,
+    1,
+    1_000_000,
+  )
   out.bodyLimit = int('bodyLimit', raw.bodyLimit, out.bodyLimit, 1024, 1024 * 1024 * 1024)
+  out.factsContract = oneOf('factsContract', raw.factsContract, ['off', 'report', 'enforce'], out.factsContract)
+  out.metricsPublic = bool('metricsPublic', raw.metricsPublic, out.metricsPublic)
   return out
 }
 

@@ -26,6 +26,7 @@ export const CODES = Object.freeze({
   EXTENSION_LOAD: 'NG_ERR_EXTENSION_LOAD',
   EXTENSION_MIGRATION: 'NG_ERR_EXTENSION_MIGRATION',
   EXTENSION_NOT_FOUND: 'NG_ERR_EXTENSION_NOT_FOUND',
+  FACTS_CONTRACT: 'NG_ERR_FACTS_CONTRACT',
   FORBIDDEN: 'NG_ERR_FORBIDDEN',
   INVALID_DATA: 'NG_ERR_INVALID_DATA',
   INVALID_IDS: 'NG_ERR_INVALID_IDS',
@@ -136,6 +137,9 @@ export const errors = {
   extensionMigration: (message: string, details?: Details) =>
     new NailgunError(CODES.EXTENSION_MIGRATION, message, 500, details),
   extensionNotFound: notFound(CODES.EXTENSION_NOT_FOUND),
+  /** An extension's pipeline left facts that break the facts contract (`factsContract: enforce`). */
+  factsContractBroken: (message: string, details?: Details) =>
+    new NailgunError(CODES.FACTS_CONTRACT, message, 500, details),
 
   // Users and tokens
   invalidCredentials: () => new AuthenticationError(CODES.UNAUTHORIZED, 'Invalid user / password'),

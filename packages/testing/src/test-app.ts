@@ -11,6 +11,7 @@ import {
 } from '@nailgun/server'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import { createTestDatabase, type TestDatabaseKind } from './databases.js'
+import { createTestEnv, type TestEnv } from './env.js'
 
 export interface TestAppOptions {
   database?: TestDatabaseKind
@@ -51,6 +52,10 @@ export interface TestApp {
   delete(url: string): Promise<TestResponse>
   /** Headers sent with every request (e.g. X-Auth-Token). */
   headers: Record<string, string>
+  /** Scenario factories: `createRelease`, `createCluster`, `createNode({roles})`, `deploy()`. */
+  env: TestEnv
+  /** The orchestrator transport answering deployments (in-process simulator unless given). */
+  orchestrator: App['ctx']['orchestrator']
   close(): Promise<void>
 }
 
@@ -93,9 +98,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     })
     return toTestResponse(response)
   }
-  return {
+  const t: TestApp = {
     app,
     headers,
+    env: undefined as unknown as TestEnv,
+    orchestrator: app.ctx.orchestrator,
     inject,
     get: (url) => call('GET', url),
     post: (url, body) => call('POST', url, body),
@@ -107,6 +114,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await database.drop()
     },
   }
+  t.env = createTestEnv(t)
+  return t
 }
 
 export function toTestResponse(response: LightMyRequestResponse): TestResponse {

@@ -59,7 +59,12 @@ const SETTINGS: Partial<Record<keyof Config, Setting>> = {
     flags: '--skip-broken-extensions [bool]',
     description: 'start even when an extension fails to load',
   },
+  extensionFailureThreshold: {
+    flags: '--extension-failure-threshold <n>',
+    description: 'consecutive failures after which an extension is degraded',
+  },
   bodyLimit: { flags: '--body-limit <bytes>', description: 'largest accepted request body' },
+  metricsPublic: { flags: '--metrics-public [bool]', description: 'serve /metrics without a token' },
 }
 
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)

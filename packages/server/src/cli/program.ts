@@ -3,7 +3,9 @@ import { Command } from 'commander'
 import { ENV_NAMES } from '../config.js'
 import { SERVER_VERSION } from '../domain/version/version-routes.js'
 import { extensionMigrateHooks, rollbackCommand } from '../extensions/db-cli.js'
+import { addClientCommands } from './client/index.js'
 import { dbCommand } from './db-command.js'
+import { addExtensionTools } from './extension-command.js'
 import { orchestratorCommand } from './orchestrator-command.js'
 import { printError } from './output.js'
 import { serveCommand } from './serve-command.js'
@@ -18,6 +20,10 @@ export function buildProgram(): Command {
   program.addCommand(dbCommand([rollbackCommand], extensionMigrateHooks()))
   program.addCommand(userCommand())
   program.addCommand(orchestratorCommand())
+  // The operator client (issue 7): login, env, node, task, release, extension, completion.
+  addClientCommands(program)
+  // `extension installed|order|create` join the client's `extension` command.
+  addExtensionTools(program)
   return program
 }
 

@@ -54,6 +54,10 @@ function openPostgres(url: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   // An idle client losing its connection (server restart) must not crash the process.
   pool.on('error', () => {})
+  // The same for a client checked out (mid-transaction) when the connection drops: the pool's own
+  // listener only covers idle clients, and an 'error' event nobody listens to kills the process.
+  // The running query still fails, and the pool discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => {}))
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   const safe = new URL(url)
   safe.password = ''

@@ -7,11 +7,20 @@ import { type Kysely, type Migration, type MigrationResult, Migrator } from 'kys
 import type { DialectName } from './dialect.js'
 import { coreSchema } from './migrations/0001-core-schema.js'
 import { masterSettingsSchema } from './migrations/0002-master-settings.js'
+import { taskTracesSchema } from './migrations/0003-task-traces.js'
+import { extensionStateSchema } from './migrations/0004-extension-state.js'
+import { nodeHostnameIndex } from './migrations/0005-node-hostname-index.js'
 
 export const CORE_MIGRATION_TABLE = 'nailgun_migrations'
 
 export function coreMigrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-core-schema': coreSchema(dialect), '0002-master-settings': masterSettingsSchema() }
+  return {
+    '0001-core-schema': coreSchema(dialect),
+    '0002-master-settings': masterSettingsSchema(),
+    '0003-task-traces': taskTracesSchema(dialect),
+    '0004-extension-state': extensionStateSchema(dialect),
+    '0005-node-hostname-index': nodeHostnameIndex(),
+  }
 }
 
 export interface MigrationReport {

@@ -21,8 +21,9 @@ export async function defaultDeploymentFacts(ctx: AppContext, query: DefaultsQue
   return ctx.database.db.transaction().execute(async (trx) => {
     const cluster = await findCluster(trx, query.clusterId)
     if (!cluster) throw errors.objectNotFound('Cluster')
-    const nodes = selectNodes(await clusterNodes(trx, cluster.id), query.nodeIds, cluster.id)
-    const facts = await buildDeploymentFacts(ctx, trx, { cluster, nodes, ignoreCustomized: true })
+    const allNodes = await clusterNodes(trx, cluster.id)
+    const nodes = selectNodes(allNodes, query.nodeIds, cluster.id)
+    const facts = await buildDeploymentFacts(ctx, trx, { cluster, nodes, ignoreCustomized: true, allNodes })
     return query.split ? toSplitDeploymentInfo(facts) : toLegacyDeploymentInfo(facts)
   })
 }

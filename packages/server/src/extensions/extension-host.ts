@@ -12,10 +12,13 @@ import {
   type EventName,
   type ExtensionContext,
   type ExtensionEventHandlers,
+  type JsonObject,
   type ObjectsApi,
 } from '@nailgun/extensions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { effectiveConfig } from './extension-config.js'
+import { type FaultPolicy, skippedWhileDegraded } from './fault-policy.js'
 import { guarded } from './guard.js'
 import { extensionLogger, type HostLogger } from './logger.js'
 import { readMember } from './members.js'
@@ -44,7 +47,11 @@ export interface ExtensionHost extends PipelineRunner {
   installedNames(): string[]
   get(name: string): InstalledExtension | undefined
   /** What an extension's code receives when the host calls it inside `trx`. */
-  context(extension: string, trx: Kysely<Database>): ExtensionContext
+  context(extension: string, trx: Kysely<Database>, config?: JsonObject): ExtensionContext
+  /** `context()` with the extension's configuration for the environment (or the global one). */
+  contextFor(extension: string, trx: Kysely<Database>, clusterId: number | null): Promise<ExtensionContext>
+  /** The fault policy (consecutive failures, degraded state), when the host has a database. */
+  readonly faults?: FaultPolicy
   /** `GET /extensions`: loaded ones in order, then failed ones. */
   describe(): ExtensionStatus[]
   /** Takes a loaded extension out of service (a conflict found after loading, with skipBrokenExtensions). */
@@ -60,10 +67,11 @@ export interface ExtensionHostDeps {
   loaded: LoadedExtensions
   makeObjects: (trx: Kysely<Database>) => ObjectsApi
   log: HostLogger
+  faults?: FaultPolicy
 }
 
 export function createExtensionHost(deps: ExtensionHostDeps): ExtensionHost {
-  const { makeObjects, log } = deps
+  const { makeObjects, log, faults } = deps
   let installed = [...deps.loaded.installed]
   const failed = [...deps.loaded.failed]
   const host: ExtensionHost = {
@@ -77,7 +85,18 @@ export function createExtensionHost(deps: ExtensionHostDeps): ExtensionHost {
     routes: createRouteTable(() => installed),
     installedNames: () => installed.map((i) => i.extension.name),
     get: (name) => installed.find((i) => i.extension.name === name),
-    context: (name, trx) => ({ db: trx, objects: makeObjects(trx), logger: extensionLogger(log, name), config: {} }),
+    faults,
+    context: (name, trx, config = {}) => ({
+      db: trx,
+      objects: makeObjects(trx),
+      logger: extensionLogger(log, name),
+      config,
+    }),
+    async contextFor(name, trx, clusterId) {
+      const extension = installed.find((i) => i.extension.name === name)?.extension
+      const config = extension ? await effectiveConfig(trx as Kysely<unknown>, extension, clusterId) : {}
+      return host.context(name, trx, config)
+    },
     describe: () => [...installed.map(loadedStatus), ...failed.map(failedStatus)],
     markFailed(name, failure) {
       const item = installed.find((i) => i.extension.name === name)
@@ -91,15 +110,18 @@ export function createExtensionHost(deps: ExtensionHostDeps): ExtensionHost {
       const targets = recipients(installed, event, cluster)
       if (targets.length === 0) return
       const objects = makeObjects(trx)
+      const skipped = await skippedWhileDegraded(faults, trx, targets)
       for (const { extension } of targets) {
         const handler = eventHandler(extension, event)
-        if (!handler) continue
+        if (!handler || skipped.has(extension.name)) continue
         const logger = extensionLogger(log, extension.name)
-        const ctx: EventContext = { db: trx, objects, logger, config: {}, changes: options.changes ?? {} }
-        await guarded({ extension, stage: event, log, db: trx as Kysely<unknown> }, () => handler(...args, ctx))
+        const config = await effectiveConfig(trx as Kysely<unknown>, extension, cluster?.id ?? null)
+        const ctx: EventContext = { db: trx, objects, logger, config, changes: options.changes ?? {} }
+        const guard = { extension, stage: event, log, db: trx as Kysely<unknown>, faults }
+        await guarded(guard, () => handler(...args, ctx))
       }
     },
-    ...createPipelineRunner({ installed: () => installed, makeObjects, log }),
+    ...createPipelineRunner({ installed: () => installed, makeObjects, log, faults }),
   }
   return host
 }

@@ -10,13 +10,14 @@ import type { AppContext } from '../context.js'
 import { lockCluster, updateCluster } from '../domain/cluster/cluster-repo.js'
 import { errors } from '../errors.js'
 import { ClusterIdParams } from '../http/schemas.js'
+import { describeWithState } from './extension-admin-api.js'
 
 type Params = { cluster_id: number }
 
 const DeleteQuery = Type.Object({ extension_names: Type.Optional(Type.String()) })
 
 export function extensionsApiRoutes(api: FastifyInstance, ctx: AppContext): void {
-  api.get('/extensions', async () => ctx.extensions.describe())
+  api.get('/extensions', async () => describeWithState(ctx))
 
   api.get('/clusters/:cluster_id/extensions', { schema: { params: ClusterIdParams } }, async (request) => {
     const { cluster_id } = request.params as Params

@@ -8,6 +8,8 @@
  */
 import { type BaseExtension, ExtensionError } from '@nailgun/extensions'
 import { type Kysely, sql } from 'kysely'
+import { observeExtensionCall, stageKind } from '../observability/extension-calls.js'
+import type { FaultSink } from './fault-policy.js'
 import type { HostLogger } from './logger.js'
 
 export interface GuardOptions {
@@ -17,6 +19,8 @@ export interface GuardOptions {
   log: HostLogger
   /** The caller's transaction: a non-critical failure is rolled back to a savepoint in it. */
   db?: Kysely<unknown>
+  /** Counts consecutive failures for the fault policy (fault-policy.ts). */
+  faults?: FaultSink
 }
 
 let savepoints = 0
@@ -31,18 +35,26 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false }
  */
 export async function guarded<T>(options: GuardOptions, call: () => T | Promise<T>): Promise<Outcome<T>> {
   const { extension, stage } = options
+  const run = () =>
+    observeExtensionCall(options.log, extension.name, stageKind(stage), stage, () =>
+      withTimeout(call, extension.timeoutMs),
+    )
   if (extension.critical !== false) {
     try {
-      return { ok: true, value: await withTimeout(call, extension.timeoutMs) }
+      const value = await run()
+      options.faults?.succeeded(extension.name)
+      return { ok: true, value }
     } catch (error) {
+      options.faults?.failed(extension.name, stage, error)
       throw new ExtensionError(extension.name, stage, error)
     }
   }
   const savepoint = options.db?.isTransaction ? `ng_ext_${++savepoints}` : undefined
   if (savepoint && options.db) await sql`savepoint ${sql.id(savepoint)}`.execute(options.db)
   try {
-    const value = await withTimeout(call, extension.timeoutMs)
+    const value = await run()
     if (savepoint && options.db) await sql`release savepoint ${sql.id(savepoint)}`.execute(options.db)
+    options.faults?.succeeded(extension.name)
     return { ok: true, value }
   } catch (error) {
     if (savepoint && options.db) {
@@ -50,10 +62,14 @@ export async function guarded<T>(options: GuardOptions, call: () => T | Promise<
       await sql`release savepoint ${sql.id(savepoint)}`.execute(options.db)
     }
     const failure = new ExtensionError(extension.name, stage, error)
+    options.faults?.failed(extension.name, stage, error)
     options.log.warn({ extension: extension.name, stage, err: failure }, `Non-critical ${failure.message}; skipped`)
     return { ok: false }
   }
 }
+
+/** What withTimeout rejects with, so callers can tell a hang from the call's own failure. */
+export class TimeoutError extends Error {}
 
 /** Rejects when `call` takes longer than `ms`; a late result or failure is ignored, never unhandled. */
 export async function withTimeout<T>(call: () => T | Promise<T>, ms: number): Promise<T> {
@@ -62,7 +78,7 @@ export async function withTimeout<T>(call: () => T | Promise<T>, ms: number): Pr
   if (!(ms <= MAX_TIMER_MS)) return running
   let timer: NodeJS.Timeout | undefined
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
+    timer = setTimeout(() => reject(new TimeoutError(`timed out after ${ms} ms`)), ms)
   })
   running.catch(() => {})
   try {

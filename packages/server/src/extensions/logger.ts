@@ -15,8 +15,29 @@ export interface HostLogger {
   child(bindings: Record<string, unknown>): HostLogger
 }
 
-/** A logger whose lines carry `extension: <name>`. */
+/** Per host logger, the extension loggers already made: events fire every handler on every node change. */
+const made = new WeakMap<HostLogger, Map<string, ExtensionLogger>>()
+
+/**
+ * A logger whose lines carry `extension: <name>`. Made once per host logger and extension:
+ * creating a pino child for each handler call was half the cost of firing an event (see
+ * BENCHMARKS.md, event dispatch).
+ */
 export function extensionLogger(log: HostLogger, name: string): ExtensionLogger {
+  let byName = made.get(log)
+  if (!byName) {
+    byName = new Map()
+    made.set(log, byName)
+  }
+  let logger = byName.get(name)
+  if (!logger) {
+    logger = makeExtensionLogger(log, name)
+    byName.set(name, logger)
+  }
+  return logger
+}
+
+function makeExtensionLogger(log: HostLogger, name: string): ExtensionLogger {
   const child = log.child({ extension: name })
   return {
     debug: (message, data) => child.debug(data ?? {}, message),

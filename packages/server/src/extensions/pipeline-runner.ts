@@ -9,8 +9,10 @@ import type { ClusterObject, DeploymentFacts, NodeObject, ObjectsApi, Provisioni
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { putBack, setAside } from './customized-facts.js'
+import type { FaultPolicy } from './fault-policy.js'
 import type { HostLogger } from './logger.js'
 import { runStages, type StageInput } from './pipeline-stages.js'
+import type { StageObserver } from './trace/stage-observer.js'
 import type { InstalledExtension } from './types.js'
 
 export type PipelineStageName = 'provisioning' | 'deployment'
@@ -31,6 +33,8 @@ export interface PipelineRunOptions {
   ignoreCustomized?: boolean
   /** Receives one record per pipeline method that ran. */
   trace?: PipelineStageRecord[]
+  /** Sees the facts after every method: JSON-Patch traces and the facts contract (trace/facts-watch.ts). */
+  observer?: StageObserver
 }
 
 export interface PipelineRunner {
@@ -54,6 +58,8 @@ export interface PipelineRunnerDeps {
   installed: () => readonly InstalledExtension[]
   makeObjects: (trx: Kysely<Database>) => ObjectsApi
   log: HostLogger
+  /** Counts failures; degraded non-critical extensions are skipped. */
+  faults?: FaultPolicy
 }
 
 type Facts = { nodes: Array<{ uid: string }> }

@@ -8,9 +8,16 @@
 import type { ClusterObject, ExtensionContext, JsonObject, NodeObject, PipelineMethod } from '@nailgun/extensions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { effectiveConfig } from './extension-config.js'
+import { skippedWhileDegraded } from './fault-policy.js'
 import { guarded } from './guard.js'
 import { extensionLogger } from './logger.js'
-import type { PipelineRunnerDeps, PipelineRunOptions, PipelineStageName } from './pipeline-runner.js'
+import type {
+  PipelineRunnerDeps,
+  PipelineRunOptions,
+  PipelineStageName,
+  PipelineStageRecord,
+} from './pipeline-runner.js'
 import type { BoundPipelineMethod, ResolvedPipeline } from './pipeline-specs.js'
 import type { InstalledExtension } from './types.js'
 
@@ -49,10 +56,14 @@ const clusterPart = {
 
 export async function runStages<F extends Facts>(stage: PipelineStageName, input: StageInput<F>): Promise<F> {
   let data = input.facts
+  if (input.extensions.length > 0) input.options.observer?.begin(data)
   const objects = input.deps.makeObjects(input.trx)
+  const skipped = await skippedWhileDegraded(input.deps.faults, input.trx, input.extensions)
   for (const installed of input.extensions) {
+    if (skipped.has(installed.extension.name)) continue
     const logger = extensionLogger(input.deps.log, installed.extension.name)
-    const ctx: ExtensionContext = { db: input.trx, objects, logger, config: {} }
+    const config = await effectiveConfig(input.trx as Kysely<unknown>, installed.extension, input.cluster.id)
+    const ctx: ExtensionContext = { db: input.trx, objects, logger, config }
     for (const pipeline of installed.pipelines)
       data = await runPipeline(stage, data, { installed, pipeline, ctx, input })
   }
@@ -64,12 +75,15 @@ interface PipelineCall<F> {
   pipeline: ResolvedPipeline
   ctx: ExtensionContext
   input: StageInput<F>
+  /** The facts as they are now (for the observer). */
+  current?: () => F
 }
 
 async function runPipeline<F extends Facts>(stage: PipelineStageName, start: F, call: PipelineCall<F>): Promise<F> {
   const { cluster, node, whole } = METHODS[stage]
   const { input, ctx } = call
   let data = start
+  call.current = () => data
   await timed(call, cluster, async (method) => {
     const part = clusterPart.get(stage, data as F & Record<string, unknown>)
     const result = await invoke(call, cluster, method, part, (copy) => [input.cluster, copy, ctx])
@@ -114,12 +128,13 @@ async function invoke<T, F>(
     stage: `${call.pipeline.name}.${name}`,
     log: call.input.deps.log,
     db: call.input.trx as Kysely<unknown>,
+    faults: call.input.deps.faults,
   }
   const outcome = await guarded(options, () => method(...args(target)))
   return outcome.ok ? { ok: true as const, value: (outcome.value ?? target) as T } : { ok: false as const }
 }
 
-/** Runs `body` when the pipeline has the method, and records how long it took. */
+/** Runs `body` when the pipeline has the method, records how long it took, shows the observer the facts it left. */
 async function timed<F>(
   call: PipelineCall<F>,
   name: PipelineMethod,
@@ -129,12 +144,14 @@ async function timed<F>(
   if (!method) return
   const started = performance.now()
   const calls = await body(method)
-  call.input.options.trace?.push({
+  const record: PipelineStageRecord = {
     stage: name.startsWith('processProvisioning') ? 'provisioning' : 'deployment',
     extension: call.installed.extension.name,
     pipeline: call.pipeline.name,
     method: name,
     calls,
     durationMs: performance.now() - started,
-  })
+  }
+  call.input.options.trace?.push(record)
+  call.input.options.observer?.after(record, call.installed.extension, call.current?.())
 }

@@ -16,6 +16,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../context.js'
 import { errors } from '../errors.js'
 import { API_PREFIXES } from '../http/api-routes.js'
+import { observeExtensionCall } from '../observability/extension-calls.js'
+import { TimeoutError, withTimeout } from './guard.js'
 import type { RouteMatch } from './route-table.js'
 
 declare module 'fastify' {
@@ -57,28 +59,45 @@ async function dispatch(request: FastifyRequest, reply: FastifyReply, ctx: AppCo
     void reply.header('allow', found.route.methods.join(', '))
     throw errors.methodNotAllowed(request.method)
   }
-  const result = await ctx.database.db.transaction().execute((trx) =>
-    call(found, method, {
+  const timeoutMs = ctx.extensions.get(found.route.extension)?.extension.timeoutMs ?? Number.POSITIVE_INFINITY
+  const clusterId = clusterIdOf(found.params)
+  const result = await ctx.database.db.transaction().execute(async (trx) =>
+    call(ctx.log, found, method, timeoutMs, {
       params: found.params,
       query: lastValues(request.query),
       body: request.body,
       headers: request.headers,
       user: request.user,
-      ctx: ctx.extensions.context(found.route.extension, trx),
+      ctx: await ctx.extensions.contextFor(found.route.extension, trx, clusterId),
     }),
   )
   return send(reply, result)
 }
 
-async function call(found: RouteMatch, method: string, request: HandlerRequest): Promise<unknown> {
+/**
+ * Runs the handler within the extension's timeoutMs: a hung handler must not hold the request,
+ * its transaction and (on SQLite) the only writer forever. Timing out answers 504 naming the
+ * extension, and rejecting the transaction callback rolls back whatever the handler wrote.
+ */
+async function call(
+  log: object,
+  found: RouteMatch,
+  method: string,
+  timeoutMs: number,
+  request: HandlerRequest,
+): Promise<unknown> {
   const { route } = found
   const handler = (typeof route.handler === 'function' ? new route.handler() : route.handler) as unknown as Handler
+  const stage = `${route.handlerName}.${method}`
   try {
-    return await handler[method]?.call(handler, request)
+    const run = () => withTimeout(() => handler[method]?.call(handler, request), timeoutMs)
+    return await observeExtensionCall(log, route.extension, 'handler', stage, run)
   } catch (error) {
+    if (error instanceof TimeoutError)
+      throw new ExtensionError(route.extension, stage, new NailgunError('NG_ERR_EXTENSION_TIMEOUT', error.message, 504))
     // Coded errors answer exactly as core's do; anything else is attributed to the extension.
     if (error instanceof NailgunError) throw error
-    throw new ExtensionError(route.extension, `${route.handlerName}.${method}`, error)
+    throw new ExtensionError(route.extension, stage, error)
   }
 }
 
@@ -92,6 +111,12 @@ function send(reply: FastifyReply, result: unknown): FastifyReply {
     .status(status)
     .type('application/json')
     .send(JSON.stringify(body ?? null))
+}
+
+/** A `cluster_id` (or `cluster`) path parameter selects that environment's configuration. */
+function clusterIdOf(params: Record<string, string>): number | null {
+  const value = Number(params.cluster_id ?? params.cluster)
+  return Number.isSafeInteger(value) && value > 0 ? value : null
 }
 
 function lastValues(query: unknown): Record<string, string> {

@@ -6,12 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { AppContext } from '../context.js'
+import { extensionAdminRoutes } from './extension-admin-api.js'
 import type { ExtensionHost } from './extension-host.js'
 import { extensionsApiRoutes } from './extensions-api.js'
 import { extensionDispatchRoutes } from './rest-dispatch.js'
 
 export function extensionRoutes(api: FastifyInstance, ctx: AppContext): void {
   extensionsApiRoutes(api, ctx)
+  extensionAdminRoutes(api, ctx)
   extensionDispatchRoutes(api, ctx)
 }
 

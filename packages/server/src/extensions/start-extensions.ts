@@ -11,6 +11,7 @@ import type { Config } from '../config.js'
 import type { Database } from '../db/schema.js'
 import { errors } from '../errors.js'
 import { createExtensionHost, type ExtensionHost } from './extension-host.js'
+import { createFaultPolicy } from './fault-policy.js'
 import { type LoadOptions, loadExtensions } from './load-extensions.js'
 import type { HostLogger } from './logger.js'
 import { type MigrationDatabase, migrateExtension, rollbackExtension } from './migrations.js'
@@ -21,13 +22,16 @@ export interface StartExtensionsOptions extends LoadOptions {
   database: MigrationDatabase
   log: HostLogger
   makeObjects: (trx: Kysely<Database>) => ObjectsApi
+  /** Consecutive failures that make an extension degraded (default 5). */
+  failureThreshold?: number
 }
 
 export async function startExtensions(options: StartExtensionsOptions): Promise<ExtensionHost> {
   const { config, database, log, makeObjects } = options
   const loaded = await loadExtensions(config, log, options)
   if (config.migrateOnStart) await migrateLoaded(database, loaded, config.skipBrokenExtensions, log)
-  return createExtensionHost({ loaded, makeObjects, log })
+  const faults = createFaultPolicy({ db: database.db as Kysely<unknown>, log, threshold: options.failureThreshold })
+  return createExtensionHost({ loaded, makeObjects, log, faults })
 }
 
 /** Migrates every loaded extension in order; with skipBroken a failing one is moved to `failed`. */

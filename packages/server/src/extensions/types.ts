@@ -65,6 +65,11 @@ export interface ExtensionStatus {
   version: string
   description: string
   provides: string[]
-  status: 'loaded' | 'failed'
+  /** `degraded`: loaded, but failing repeatedly (the fault policy); cleared by `POST /extensions/<name>/reset`. */
+  status: 'loaded' | 'degraded' | 'failed'
   error?: string
+  /** Consecutive failures of its handlers and pipelines, when there are any. */
+  failures?: number
+  last_error?: string | null
+  last_failed_stage?: string | null
 }

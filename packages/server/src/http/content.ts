@@ -5,6 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import YAML from 'yaml'
 import { errors } from '../errors.js'
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './json-depth.js'
 
 const JSON_TYPES = ['application/json', '*/*', 'application/*']
 const YAML_TYPE = 'application/x-yaml'
@@ -27,6 +28,8 @@ export function registerContentHandling(app: FastifyInstance): void {
     // python-requests sends `Content-Type: application/json` with an empty DELETE: that is no body, not an error.
     if (text.trim() === '')
       return BODYLESS.has(request.method) ? done(null, undefined) : done(errors.emptyRequest(), undefined)
+    if (jsonDepthExceeds(text))
+      return done(errors.validation(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`), undefined)
     try {
       done(null, JSON.parse(text))
     } catch {
@@ -35,7 +38,8 @@ export function registerContentHandling(app: FastifyInstance): void {
   })
 
   app.addHook('onRequest', async (request: FastifyRequest) => {
-    if (!request.url.startsWith('/api')) return
+    // Event streams (the dashboard's progress) answer `text/event-stream`, not JSON or YAML.
+    if (!request.url.startsWith('/api') || request.routeOptions.config?.eventStream) return
     const format = accepted(request.headers.accept)
     if (!format)
       throw errors.notAcceptable(`Cannot produce '${request.headers.accept}': use application/json or ${YAML_TYPE}`)
@@ -45,6 +49,8 @@ export function registerContentHandling(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply: FastifyReply, payload) => {
     const format = (request as FastifyRequest & { responseFormat?: string }).responseFormat
     if (format !== 'yaml' || typeof payload !== 'string' || reply.statusCode === 204) return payload
+    // Only JSON converts: static files (the API docs' scripts) are served as they are.
+    if (!String(reply.getHeader('content-type') ?? 'application/json').includes('json')) return payload
     void reply.header('content-type', `${YAML_TYPE}; charset=utf-8`)
     return YAML.stringify(JSON.parse(payload))
   })

@@ -11,7 +11,8 @@ export interface ErrorBody {
   errors: unknown[]
 }
 
-export function toNailgunError(error: unknown): NailgunError | undefined {
+/** `bodyLimit`: the route's limit, for the 413 message (Fastify's error does not carry it). */
+export function toNailgunError(error: unknown, bodyLimit?: number): NailgunError | undefined {
   if (error instanceof NailgunError) return error
   const e = error as FastifyError
   if (e?.validation) {
@@ -28,7 +29,7 @@ export function toNailgunError(error: unknown): NailgunError | undefined {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return errors.invalidJson()
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return errors.bodyTooLarge(Number((e as { bodyLimit?: number }).bodyLimit ?? 0))
+      return errors.bodyTooLarge(Number((e as { bodyLimit?: number }).bodyLimit ?? bodyLimit ?? 0))
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return errors.unsupportedMediaType(e.message)
@@ -41,7 +42,7 @@ export function toNailgunError(error: unknown): NailgunError | undefined {
 }
 
 export function errorHandler(error: unknown, request: FastifyRequest, reply: FastifyReply): void {
-  const known = toNailgunError(error)
+  const known = toNailgunError(error, request.routeOptions?.bodyLimit)
   if (known) {
     if (known.status >= 500) request.log.error({ err: error }, known.message)
     void reply.status(known.status).send({ message: known.message, errors: known.errors } satisfies ErrorBody)

@@ -7,6 +7,7 @@ import type { Config } from '../config.js'
 import { errors } from '../errors.js'
 import { registerContentHandling } from './content.js'
 import { errorHandler } from './error-handler.js'
+import { collectRoutes } from './route-collector.js'
 import { validatorCompiler } from './validation.js'
 
 export function createHttpServer(config: Config): FastifyInstance {
@@ -21,6 +22,7 @@ export function createHttpServer(config: Config): FastifyInstance {
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
   })
+  collectRoutes(app)
   app.setValidatorCompiler(validatorCompiler)
   app.setErrorHandler(errorHandler)
   app.setNotFoundHandler((request, reply) => {

@@ -6,9 +6,12 @@ import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { errors } from '../errors.js'
 
+/** Bounded: `1e999` coerces to Infinity, which JSON Schema's `integer` accepts and SQL does not. */
+const MAX_PAGE = 2147483647
+
 export const PaginationQuery = {
-  limit: Type.Optional(Type.Integer({ minimum: 0 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+  limit: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PAGE })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_PAGE })),
   order_by: Type.Optional(Type.String({ maxLength: 200 })),
 }
 

@@ -19,6 +19,13 @@ const ENDINGS: Readonly<Record<string, Ending>> = {
 }
 
 export async function taskFinished(rc: ReceiverContext, task: TaskRecord, report: TaskReport): Promise<void> {
+  rc.ctx.metrics?.taskFinished(task.name, task.status, secondsSince(task.timeStart))
   const ending = Object.hasOwn(ENDINGS, task.name) ? ENDINGS[task.name] : undefined
   if (ending) await ending(rc, task, report)
+}
+
+/** How long a task ran; 0 when it never started. */
+function secondsSince(start: string | null): number {
+  const started = start ? Date.parse(start) : Number.NaN
+  return Number.isNaN(started) ? 0 : (Date.now() - started) / 1000
 }

@@ -1,0 +1,34 @@
+/**
+ * Child process of the memory scenario: builds the environment, then measures the peak RSS of
+ * one `GET .../deployment/defaults?split=1`. The kernel's high-water mark (VmHWM) is reset just
+ * before the request (`/proc/self/clear_refs` ← 5), so the peak is the request's own.
+ * argv: database, nodes. Prints {rssBefore, peak, bytes}.
+ */
+import { readFileSync, writeFileSync } from 'node:fs'
+import { PIPELINE_EXTENSION_NAMES, pipelineExtensions } from '../extensions/pipeline-extensions.js'
+import { benchApp } from '../lib/app.js'
+import { assignAll, seedNodes } from '../lib/seed.js'
+
+function statusKb(field: string): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith(`${field}:`))
+  return Number(line?.split(/\s+/)[1] ?? 0) * 1024
+}
+
+const [database, count] = process.argv.slice(2) as ['sqlite' | 'postgres', string]
+const t = await benchApp(database, pipelineExtensions())
+try {
+  const cluster = await assignAll(t, await seedNodes(t, Number(count)), PIPELINE_EXTENSION_NAMES)
+  const url = `/api/v1/clusters/${cluster.id}/orchestrator/deployment/defaults?split=1`
+  await t.inject({ method: 'GET', url: `${url}&nodes=1` }) // load the code paths once
+  globalThis.gc?.()
+  globalThis.gc?.()
+  writeFileSync('/proc/self/clear_refs', '5')
+  const rssBefore = statusKb('VmRSS')
+  const res = await t.inject({ method: 'GET', url })
+  const peak = statusKb('VmHWM')
+  process.stdout.write(JSON.stringify({ rssBefore, peak, bytes: Buffer.byteLength(res.body), status: res.statusCode }))
+} finally {
+  await t.close()
+}
