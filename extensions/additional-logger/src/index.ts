@@ -80,6 +80,10 @@ export class AdditionalLoggerExtension extends BaseExtension {
 
   dataPipelines = [TimeStartedPipeline]
   configSchema = ADDITIONAL_LOGGER_CONFIG_SCHEMA
+  // Logging must never abort an operator's operation: a failure is recorded and skipped.
+  critical = false
+  // Runs after the volume manager, so what it logs and stamps sees the volumes already in the facts.
+  after = ['volume_manager']
 
   static onNodeCreate(node: NodeObject, ctx: EventContext): void {
     log(ctx, `Node ${node.id} has been created`)

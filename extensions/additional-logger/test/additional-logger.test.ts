@@ -120,3 +120,27 @@ describe.each(databases())('additional_logger installed on %s', (database) => {
     })
   })
 })
+
+describe.each(databases())('additional_logger beside volume_manager on %s', (database) => {
+  it('runs after volume_manager whatever the environment order, and is not critical', async () => {
+    const volumeManager = join(import.meta.dirname, '..', '..', 'volume-manager')
+    const t = await createTestApp({ database, extensions: [PACKAGE_DIR, volumeManager] })
+    try {
+      const release = (await t.get('/api/v1/releases')).body[0].id
+      const cluster = (await t.post('/api/v1/clusters', { name: `order-${database}`, release })).body
+      await t.delete(`/api/v1/clusters/${cluster.id}/extensions?extension_names=volume_manager`)
+      await t.put(`/api/v1/clusters/${cluster.id}/extensions`, ['additional_logger', 'volume_manager'])
+      expect((await t.get(`/api/v1/clusters/${cluster.id}/extensions`)).body).toEqual([
+        'additional_logger',
+        'volume_manager',
+      ])
+      const trace = await t.get(`/api/v1/clusters/${cluster.id}/orchestrator/deployment/trace`)
+      expect(trace.status).toBe(200)
+      const ran = trace.body.stages.map((s: { extension: string }) => s.extension)
+      expect(ran.lastIndexOf('volume_manager')).toBeLessThan(ran.indexOf('additional_logger'))
+      expect(new AdditionalLoggerExtension().critical).toBe(false)
+    } finally {
+      await t.close()
+    }
+  })
+})

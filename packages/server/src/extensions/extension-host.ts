@@ -4,6 +4,7 @@
  * what failed. Loading, validation and ordering happen before this object exists.
  * @module
  */
+
 import {
   type BaseExtension,
   CLUSTER_SCOPED_EVENTS,
@@ -17,6 +18,7 @@ import {
 } from '@nailgun/extensions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
+import { orderEnabled } from './enabled-order.js'
 import { effectiveConfig } from './extension-config.js'
 import { type FaultPolicy, skippedWhileDegraded } from './fault-policy.js'
 import { guarded } from './guard.js'
@@ -132,7 +134,7 @@ function recipients(
   cluster?: ClusterObject,
 ): InstalledExtension[] {
   if (!CLUSTER_SCOPED_EVENTS.includes(event)) return [...list]
-  return (cluster?.extensions ?? []).flatMap((name) => list.filter((i) => i.extension.name === name))
+  return orderEnabled((cluster?.extensions ?? []).flatMap((name) => list.filter((i) => i.extension.name === name)))
 }
 
 /** The handler as an instance member (field or method) or a static one (the seed's classmethod). */

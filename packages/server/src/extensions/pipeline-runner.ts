@@ -5,10 +5,12 @@
  * the `/defaults` endpoints, `ignoreCustomized`) and put back afterwards.
  * @module
  */
+
 import type { ClusterObject, DeploymentFacts, NodeObject, ObjectsApi, ProvisioningFacts } from '@nailgun/extensions'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { putBack, setAside } from './customized-facts.js'
+import { orderEnabled } from './enabled-order.js'
 import type { FaultPolicy } from './fault-policy.js'
 import type { HostLogger } from './logger.js'
 import { runStages, type StageInput } from './pipeline-stages.js'
@@ -99,14 +101,18 @@ function customizedUids(stage: PipelineStageName, nodes: readonly NodeObject[]):
   return new Set(nodes.filter(replaced).map((node) => String(node.id)))
 }
 
-/** The environment's enabled extensions that are installed, in its order; the others are warned about. */
+/**
+ * The environment's enabled extensions that are installed, in its order adjusted to their declared
+ * ordering; the others are warned about.
+ */
 function enabledOn(cluster: ClusterObject, deps: PipelineRunnerDeps): InstalledExtension[] {
   const installed = deps.installed()
-  return cluster.extensions.flatMap((name) => {
+  const enabled = cluster.extensions.flatMap((name) => {
     const found = installed.find((i) => i.extension.name === name)
     if (found) return [found]
     const message = `Extension '${name}' is enabled on environment ${cluster.id} but not installed: its pipelines are skipped`
     deps.log.warn({ cluster: cluster.id, extension: name }, message)
     return []
   })
+  return orderEnabled(enabled)
 }
