@@ -26,6 +26,7 @@ export const CODES = Object.freeze({
   EXTENSION_LOAD: 'NG_ERR_EXTENSION_LOAD',
   EXTENSION_MIGRATION: 'NG_ERR_EXTENSION_MIGRATION',
   EXTENSION_NOT_FOUND: 'NG_ERR_EXTENSION_NOT_FOUND',
+  EXTENSION_TIMEOUT: 'NG_ERR_EXTENSION_TIMEOUT',
   FACTS_CONTRACT: 'NG_ERR_FACTS_CONTRACT',
   FORBIDDEN: 'NG_ERR_FORBIDDEN',
   INVALID_DATA: 'NG_ERR_INVALID_DATA',
@@ -137,6 +138,7 @@ export const errors = {
   extensionMigration: (message: string, details?: Details) =>
     new NailgunError(CODES.EXTENSION_MIGRATION, message, 500, details),
   extensionNotFound: notFound(CODES.EXTENSION_NOT_FOUND),
+  extensionTimeout: (message: string) => new NailgunError(CODES.EXTENSION_TIMEOUT, message, 504),
   /** An extension's pipeline left facts that break the facts contract (`factsContract: enforce`). */
   factsContractBroken: (message: string, details?: Details) =>
     new NailgunError(CODES.FACTS_CONTRACT, message, 500, details),

@@ -94,7 +94,7 @@ async function call(
     return await observeExtensionCall(log, route.extension, 'handler', stage, run)
   } catch (error) {
     if (error instanceof TimeoutError)
-      throw new ExtensionError(route.extension, stage, new NailgunError('NG_ERR_EXTENSION_TIMEOUT', error.message, 504))
+      throw new ExtensionError(route.extension, stage, errors.extensionTimeout(error.message))
     // Coded errors answer exactly as core's do; anything else is attributed to the extension.
     if (error instanceof NailgunError) throw error
     throw new ExtensionError(route.extension, stage, error)
