@@ -12,5 +12,6 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 180_000,
     hookTimeout: 60_000,
+    reporters: ['default', './packages/testing/src/summary-reporter.ts'],
   },
 })
