@@ -11,6 +11,9 @@ export type TestDatabaseKind = 'sqlite' | 'postgres'
 /** The PostgreSQL server tests use (trust auth on this machine and in CI). */
 export const TEST_POSTGRES_URL = process.env.NAILGUN_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
+/** The RabbitMQ broker tests use (guest/guest on this machine and in CI); never skipped. */
+export const TEST_AMQP_URL = process.env.NAILGUN_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
+
 /** Every database kind a storage test must pass on. */
 export function databases(): TestDatabaseKind[] {
   return ['sqlite', 'postgres']

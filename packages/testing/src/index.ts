@@ -7,7 +7,7 @@ export { createCluster, createNodeGroup, nextClusterName } from './cluster-facto
 export type { ConformanceOptions } from './conformance.js'
 export { runConformanceTests } from './conformance.js'
 export type { TestDatabase, TestDatabaseKind } from './databases.js'
-export { createTestDatabase, databases, TEST_POSTGRES_URL } from './databases.js'
+export { createTestDatabase, databases, TEST_AMQP_URL, TEST_POSTGRES_URL } from './databases.js'
 export type { DeployedCluster, PreparedCluster, WaitOptions } from './deploy.js'
 export { DEFAULT_ROLES, deployCluster, prepareCluster, waitFor, waitForGone, waitForTask } from './deploy.js'
 export type { CreateNodeOptions, TestEnv } from './env.js'

@@ -4,8 +4,9 @@
  * other, whichever server applies each response. PostgreSQL and RabbitMQ are required: when
  * either is down, this fails.
  */
+
 import { randomBytes } from 'node:crypto'
-import { createTestApp, prepareCluster, type TestApp, waitForGone, waitForTask } from '@nailgun/testing'
+import { createTestApp, prepareCluster, TEST_AMQP_URL, type TestApp, waitForGone, waitForTask } from '@nailgun/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   AmqpTransport,
@@ -16,7 +17,7 @@ import {
 } from '../../src/orchestrator/index.js'
 import { clusterOf, nodesOf, notificationMessages } from './helpers.js'
 
-const AMQP_URL = process.env.NAILGUN_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
+const AMQP_URL = TEST_AMQP_URL
 
 describe('two API servers, one orchestrator worker, PostgreSQL and RabbitMQ', () => {
   const prefix = `ng-deploy-${randomBytes(6).toString('hex')}`

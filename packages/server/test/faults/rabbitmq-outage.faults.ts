@@ -4,8 +4,9 @@
  * the deployment ends ready, and no orchestrator response is lost or applied twice (one "done"
  * notification, every node ready).
  */
+
 import { randomBytes } from 'node:crypto'
-import { createTestApp, prepareCluster, type TestApp, waitFor, waitForTask } from '@nailgun/testing'
+import { createTestApp, prepareCluster, TEST_AMQP_URL, type TestApp, waitFor, waitForTask } from '@nailgun/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   AmqpTransport,
@@ -17,7 +18,7 @@ import {
 import { clusterOf, nodesOf, notificationMessages } from '../deployment/helpers.js'
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js'
 
-const AMQP_URL = process.env.NAILGUN_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
+const AMQP_URL = TEST_AMQP_URL
 
 describe('RabbitMQ restarting during a deployment', () => {
   const prefix = `ng-faults-${randomBytes(6).toString('hex')}`

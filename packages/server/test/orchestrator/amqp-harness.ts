@@ -3,7 +3,12 @@
  * exchanges and queues on the machine's RabbitMQ, deleted afterwards. RabbitMQ is required: when
  * it is unreachable the tests fail, they are never skipped.
  */
+
 import { randomBytes } from 'node:crypto'
+import { TEST_AMQP_URL } from '@nailgun/testing'
+
+export { TEST_AMQP_URL }
+
 import {
   AmqpTransport,
   type AmqpTransportOptions,
@@ -13,8 +18,6 @@ import {
   type SimulatorOptions,
   startOrchestratorWorker,
 } from '../../src/orchestrator/index.js'
-
-export const TEST_AMQP_URL = process.env.NAILGUN_TEST_AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672'
 
 export interface AmqpHarness {
   transport: AmqpTransport
