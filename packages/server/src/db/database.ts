@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
 import { type DialectName, SqliteBooleanPlugin } from './dialect.js'
 import type { Database } from './schema.js'
+import { cachingStatements } from './sqlite-statements.js'
 
 export interface DatabaseHandle {
   db: Kysely<Database>
@@ -44,7 +45,7 @@ function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON')
   sqlite.pragma('busy_timeout = 5000')
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: cachingStatements(sqlite) }),
     plugins: [new SqliteBooleanPlugin()],
   })
   return { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() }

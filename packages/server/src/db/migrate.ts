@@ -10,6 +10,7 @@ import { masterSettingsSchema } from './migrations/0002-master-settings.js'
 import { taskTracesSchema } from './migrations/0003-task-traces.js'
 import { extensionStateSchema } from './migrations/0004-extension-state.js'
 import { nodeHostnameIndex } from './migrations/0005-node-hostname-index.js'
+import { nodeFillfactor } from './migrations/0006-node-fillfactor.js'
 
 export const CORE_MIGRATION_TABLE = 'nailgun_migrations'
 
@@ -20,6 +21,7 @@ export function coreMigrations(dialect: DialectName): Record<string, Migration> 
     '0003-task-traces': taskTracesSchema(dialect),
     '0004-extension-state': extensionStateSchema(dialect),
     '0005-node-hostname-index': nodeHostnameIndex(),
+    '0006-node-fillfactor': nodeFillfactor(dialect),
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * Agent check-in (`PUT /nodes/agent`, Nailgun's `NodeAgentHandler` + `Node.update_by_agent`), the
- * hottest path of the server: every node reports every minute. One transaction; an unchanged
- * report (same `agent_checksum`) costs one SELECT and one UPDATE, a changed one adds the NIC sync.
+ * hottest path of the server: every node reports every minute. An unchanged report (same
+ * `agent_checksum`) from an online node joins a batched UPDATE; anything else is one transaction
+ * that locks the node, applies the report (and the NIC sync) and fires `onNodeUpdate`.
  */
 import type { NodeObject, NodeStatus } from '@nailgun/extensions'
 import type { Kysely, Selectable } from 'kysely'
@@ -9,6 +10,7 @@ import type { AppContext } from '../../context.js'
 import { type DialectName, forUpdate } from '../../db/dialect.js'
 import type { Database, NodeTable } from '../../db/schema.js'
 import { errors } from '../../errors.js'
+import type { Heartbeat, HeartbeatBatcher } from './node-heartbeats.js'
 import { syncNics } from './node-interfaces.js'
 import { toNodeObject } from './node-mapper.js'
 import { interfacesLocked, mergeMeta, nicsFromMeta, normalizeMac } from './node-meta.js'
@@ -95,7 +97,25 @@ async function touch(ctx: AppContext, trx: Db, row: NodeRow, now: string): Promi
   }
 }
 
-export async function agentCheckIn(ctx: AppContext, input: AgentUpdateInput): Promise<AgentReply> {
+/** The heartbeat of an unchanged report, when the report names its node directly. */
+function heartbeatOf(input: AgentUpdateInput): Heartbeat | undefined {
+  if (input.agent_checksum === undefined) return undefined
+  if (input.mac) return { mac: normalizeMac(input.mac), checksum: input.agent_checksum }
+  return input.id !== undefined ? { id: input.id, checksum: input.agent_checksum } : undefined
+}
+
+/**
+ * An unchanged report from an online node only moves its timestamp, batched with others
+ * (node-heartbeats.ts); anything else is the full, locked path below.
+ */
+export async function agentCheckIn(
+  ctx: AppContext,
+  heartbeats: HeartbeatBatcher,
+  input: AgentUpdateInput,
+): Promise<AgentReply> {
+  const beat = heartbeatOf(input)
+  const touched = beat ? await heartbeats.touch(beat) : undefined
+  if (touched !== undefined) return { id: touched, cached: true }
   const { db, dialect } = ctx.database
   const work = db.transaction().execute(async (trx): Promise<AgentReply> => {
     const row = await findReportingNode(trx, dialect, input)

@@ -11,6 +11,7 @@ import { parseOrderBy, setContentRange } from '../../http/pagination.js'
 import { ClusterIdParams, IdParams } from '../../http/schemas.js'
 import { agentCheckIn } from './node-agent.js'
 import { assignNodes, unassignNodes } from './node-assignment.js'
+import { HeartbeatBatcher } from './node-heartbeats.js'
 import { NODE_ORDER_FIELDS } from './node-query.js'
 import { registerNode } from './node-register.js'
 import { allocationStats, findNode } from './node-repo.js'
@@ -60,6 +61,7 @@ function sendNull(reply: FastifyReply): FastifyReply {
 
 function agentRoutes(api: FastifyInstance, ctx: AppContext): void {
   const agent = { config: { public: true }, onRequest: agentGuard(ctx) }
+  const heartbeats = new HeartbeatBatcher(ctx.database.db)
 
   api.post('/nodes', { ...agent, schema: { body: NodeCreateBody } }, async (request, reply) => {
     const node = await registerNode(ctx, request.body as NodeCreateInput)
@@ -68,7 +70,7 @@ function agentRoutes(api: FastifyInstance, ctx: AppContext): void {
 
   api.put('/nodes/agent', { ...agent, schema: { body: AgentUpdateBody } }, async (request) => {
     const body = request.body as AgentUpdateInput | AgentUpdateInput[]
-    return agentCheckIn(ctx, Array.isArray(body) ? (body[0] as AgentUpdateInput) : body)
+    return agentCheckIn(ctx, heartbeats, Array.isArray(body) ? (body[0] as AgentUpdateInput) : body)
   })
 }
 
