@@ -5,9 +5,10 @@
  * check-ins on a real listening server (against a bare Fastify route).
  */
 import { PIPELINE_EXTENSION_NAMES, pipelineExtensions } from '../extensions/pipeline-extensions.js'
-import { benchApp, type TestApp } from '../lib/app.js'
+import { benchApp } from '../lib/app.js'
 import { startBaselineServer } from '../lib/baseline-server.js'
 import { cannon, writeBodies } from '../lib/cannon.js'
+import { httpGet } from '../lib/http-get.js'
 import { assignAll, seedNodes } from '../lib/seed.js'
 import { median, medianMs, timed } from '../lib/stats.js'
 
@@ -31,21 +32,21 @@ export interface EnvironmentOptions {
   checkIns?: { seconds: number; connections: number; rounds: number }
 }
 
-async function measure(t: TestApp, url: string, runs: number): Promise<Measured> {
-  let body = ''
+/** Over a real socket (bench/lib/http-get.ts): the time until the client has read the whole answer. */
+async function measure(address: string, url: string, runs: number): Promise<Measured> {
+  let body: Buffer = Buffer.alloc(0)
   const ms = await medianMs(runs, async () => {
-    const res = await t.inject({ method: 'GET', url })
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body.slice(0, 300)}`)
+    const res = await httpGet(address, url)
+    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${res.body.subarray(0, 300).toString()}`)
     body = res.body
   })
-  const value = JSON.parse(body)
+  const value = JSON.parse(body.toString())
   const stringifyMs = await medianMs(runs, () => JSON.stringify(value))
-  return { ms, stringifyMs, bytes: Buffer.byteLength(body) }
+  return { ms, stringifyMs, bytes: body.length }
 }
 
-async function checkIns(t: TestApp, bodies: unknown[], options: NonNullable<EnvironmentOptions['checkIns']>) {
+async function checkIns(address: string, bodies: unknown[], options: NonNullable<EnvironmentOptions['checkIns']>) {
   const file = writeBodies('agent', bodies)
-  const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' })
   const baseline = await startBaselineServer()
   const url = `${address}/api/nodes/agent`
   const app: number[] = []
@@ -76,17 +77,18 @@ export async function environmentScenario(
       return { seeded, cluster: await assignAll(t, seeded, PIPELINE_EXTENSION_NAMES) }
     })
     const { seeded, cluster } = setup.value
+    const address = await t.app.http.listen({ port: 0, host: '127.0.0.1' })
     const base = `/api/v1/clusters/${cluster.id}/orchestrator`
     const figures: EnvironmentFigures = {
       nodes,
       setupMs: setup.ms,
-      list: await measure(t, '/api/v1/nodes', options.runs),
-      deployment: await measure(t, `${base}/deployment/defaults?split=1`, options.runs),
-      provisioning: await measure(t, `${base}/provisioning/defaults`, options.runs),
+      list: await measure(address, '/api/v1/nodes', options.runs),
+      deployment: await measure(address, `${base}/deployment/defaults?split=1`, options.runs),
+      provisioning: await measure(address, `${base}/provisioning/defaults`, options.runs),
     }
     if (options.checkIns) {
       figures.checkIns = await checkIns(
-        t,
+        address,
         seeded.map((node) => node.payload),
         options.checkIns,
       )

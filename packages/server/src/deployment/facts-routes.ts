@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { AppContext } from '../context.js'
+import { sendLargeJson } from '../http/json-stream.js'
 import { ClusterIdParams, parseIdList } from '../http/schemas.js'
 import { defaultDeploymentFacts, defaultProvisioningFacts } from './facts-defaults.js'
 import { clearReplaced, type FactsKind, readReplaced, replaceFacts } from './replaced-info.js'
@@ -54,11 +55,12 @@ function defaultsRoutes(api: FastifyInstance, ctx: AppContext): void {
     const ids = parseIdList(query.nodes)
     return { clusterId: clusterIdOf(request), nodeIds: ids?.length ? ids : undefined, split: isSplit(query.split) }
   }
-  api.get('/clusters/:cluster_id/orchestrator/deployment/defaults', { schema }, async (request) =>
-    defaultDeploymentFacts(ctx, queryOf(request)),
+  // Tens of megabytes for a big environment: streamed (http/json-stream.ts).
+  api.get('/clusters/:cluster_id/orchestrator/deployment/defaults', { schema }, async (request, reply) =>
+    sendLargeJson(request, reply, await defaultDeploymentFacts(ctx, queryOf(request))),
   )
-  api.get('/clusters/:cluster_id/orchestrator/provisioning/defaults', { schema }, async (request) =>
-    defaultProvisioningFacts(ctx, queryOf(request)),
+  api.get('/clusters/:cluster_id/orchestrator/provisioning/defaults', { schema }, async (request, reply) =>
+    sendLargeJson(request, reply, await defaultProvisioningFacts(ctx, queryOf(request))),
   )
 }
 

@@ -8,7 +8,7 @@
  */
 import { type BaseExtension, ExtensionError } from '@nailgun/extensions'
 import { type Kysely, sql } from 'kysely'
-import { observeExtensionCall, stageKind } from '../observability/extension-calls.js'
+import { observeExtensionCall, stageKind, startExtensionCall } from '../observability/extension-calls.js'
 import type { FaultSink } from './fault-policy.js'
 import type { HostLogger } from './logger.js'
 
@@ -34,21 +34,55 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false }
  * non-critical one, logs and resolves to `{ok: false}`.
  */
 export async function guarded<T>(options: GuardOptions, call: () => T | Promise<T>): Promise<Outcome<T>> {
+  return guardedCall(options, call)
+}
+
+/**
+ * `guarded`, but a critical extension's call that answers synchronously gets its outcome
+ * synchronously: a per-node pipeline method runs 10,000 times per request, and the promises, the
+ * timer and the closures of the asynchronous path were a tenth of the memory a request allocated.
+ */
+export function guardedCall<T>(options: GuardOptions, call: () => T | Promise<T>): Outcome<T> | Promise<Outcome<T>> {
+  if (options.extension.critical === false) return nonCritical(options, call)
+  const { extension, stage } = options
+  const done = startExtensionCall(options.log, extension.name, stageKind(stage), stage)
+  let result: T | Promise<T>
+  try {
+    result = call()
+  } catch (error) {
+    done(true)
+    throw criticalFailure(options, error)
+  }
+  if (isThenable(result)) return settleCritical(options, result, done)
+  done(false)
+  options.faults?.succeeded(extension.name)
+  return { ok: true, value: result }
+}
+
+async function settleCritical<T>(options: GuardOptions, running: Promise<T>, done: (failed: boolean) => void) {
+  try {
+    const value = await withTimeout(() => running, options.extension.timeoutMs)
+    done(false)
+    options.faults?.succeeded(options.extension.name)
+    return { ok: true as const, value }
+  } catch (error) {
+    done(true)
+    throw criticalFailure(options, error)
+  }
+}
+
+function criticalFailure(options: GuardOptions, error: unknown): ExtensionError {
+  options.faults?.failed(options.extension.name, options.stage, error)
+  return new ExtensionError(options.extension.name, options.stage, error)
+}
+
+/** A non-critical extension runs in a savepoint (inside a transaction) and is skipped when it fails. */
+async function nonCritical<T>(options: GuardOptions, call: () => T | Promise<T>): Promise<Outcome<T>> {
   const { extension, stage } = options
   const run = () =>
     observeExtensionCall(options.log, extension.name, stageKind(stage), stage, () =>
       withTimeout(call, extension.timeoutMs),
     )
-  if (extension.critical !== false) {
-    try {
-      const value = await run()
-      options.faults?.succeeded(extension.name)
-      return { ok: true, value }
-    } catch (error) {
-      options.faults?.failed(extension.name, stage, error)
-      throw new ExtensionError(extension.name, stage, error)
-    }
-  }
   const savepoint = options.db?.isTransaction ? `ng_ext_${++savepoints}` : undefined
   if (savepoint && options.db) await sql`savepoint ${sql.id(savepoint)}`.execute(options.db)
   try {
@@ -71,9 +105,15 @@ export async function guarded<T>(options: GuardOptions, call: () => T | Promise<
 /** What withTimeout rejects with, so callers can tell a hang from the call's own failure. */
 export class TimeoutError extends Error {}
 
-/** Rejects when `call` takes longer than `ms`; a late result or failure is ignored, never unhandled. */
+/**
+ * Rejects when `call` takes longer than `ms`; a late result or failure is ignored, never unhandled.
+ * A call that answers synchronously (most pipeline methods: 50,000 calls for 10,000 nodes and five
+ * extensions) has finished before any timer could fire, so it gets none.
+ */
 export async function withTimeout<T>(call: () => T | Promise<T>, ms: number): Promise<T> {
-  const running = Promise.resolve().then(call)
+  const result = call()
+  if (!isThenable(result)) return result
+  const running = Promise.resolve(result)
   // setTimeout fires at once beyond 2^31-1 ms: a limit that large means no limit.
   if (!(ms <= MAX_TIMER_MS)) return running
   let timer: NodeJS.Timeout | undefined
@@ -86,4 +126,8 @@ export async function withTimeout<T>(call: () => T | Promise<T>, ms: number): Pr
   } finally {
     clearTimeout(timer)
   }
+}
+
+function isThenable<T>(value: T | Promise<T>): value is Promise<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function'
 }

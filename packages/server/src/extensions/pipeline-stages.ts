@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely'
 import type { Database } from '../db/schema.js'
 import { effectiveConfig } from './extension-config.js'
 import { skippedWhileDegraded } from './fault-policy.js'
-import { guarded } from './guard.js'
+import { type GuardOptions, guardedCall, type Outcome } from './guard.js'
 import { extensionLogger } from './logger.js'
 import type {
   PipelineRunnerDeps,
@@ -93,12 +93,16 @@ async function runPipeline<F extends Facts>(stage: PipelineStageName, start: F, 
   await timed(call, node, async (method) => {
     const byUid = new Map(input.nodes.map((n) => [String(n.id), n]))
     const entries = [...data.nodes]
+    const guard = guardOptions(call, node)
     let calls = 0
-    for (const [i, entry] of entries.entries()) {
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i] as Facts['nodes'][number]
       const owner = byUid.get(entry.uid)
       if (!owner) continue
       calls++
-      const result = await invoke(call, node, method, entry, (copy) => [owner, copy, ctx])
+      const pending = invokeNow(call, guard, method, entry, (copy) => [owner, copy, ctx])
+      // Awaited only when it is a promise: most per-node methods answer synchronously.
+      const result = pending instanceof Promise ? await pending : pending
       if (result.ok) entries[i] = result.value
     }
     data = { ...data, nodes: entries }
@@ -121,17 +125,33 @@ async function invoke<T, F>(
   value: T,
   args: (value: T) => unknown[],
 ) {
-  const { extension } = call.installed
-  const target = extension.critical === false ? structuredClone(value) : value
-  const options = {
-    extension,
+  return invokeNow(call, guardOptions(call, name), method, value, args)
+}
+
+type Invoked<T> = { ok: true; value: T } | { ok: false }
+
+/** `invoke`, synchronous when the method and its guard are (guard.ts `guardedCall`). */
+function invokeNow<T, F>(
+  call: PipelineCall<F>,
+  guard: GuardOptions,
+  method: BoundPipelineMethod,
+  value: T,
+  args: (value: T) => unknown[],
+): Invoked<T> | Promise<Invoked<T>> {
+  const target = call.installed.extension.critical === false ? structuredClone(value) : value
+  const outcome = guardedCall(guard, () => method(...args(target)))
+  const settle = (o: Outcome<unknown>): Invoked<T> => (o.ok ? { ok: true, value: (o.value ?? target) as T } : o)
+  return outcome instanceof Promise ? outcome.then(settle) : settle(outcome)
+}
+
+function guardOptions<F>(call: PipelineCall<F>, name: PipelineMethod): GuardOptions {
+  return {
+    extension: call.installed.extension,
     stage: `${call.pipeline.name}.${name}`,
     log: call.input.deps.log,
     db: call.input.trx as Kysely<unknown>,
     faults: call.input.deps.faults,
   }
-  const outcome = await guarded(options, () => method(...args(target)))
-  return outcome.ok ? { ok: true as const, value: (outcome.value ?? target) as T } : { ok: false as const }
 }
 
 /** Runs `body` when the pipeline has the method, records how long it took, shows the observer the facts it left. */

@@ -21,6 +21,11 @@ function accepted(header: string | undefined): 'json' | 'yaml' | undefined {
   return undefined
 }
 
+/** False when the client asked for YAML (the answer is then converted from JSON text in `onSend`). */
+export function wantsJson(request: FastifyRequest): boolean {
+  return (request as FastifyRequest & { responseFormat?: string }).responseFormat !== 'yaml'
+}
+
 export function registerContentHandling(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain'])
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {

@@ -18,6 +18,21 @@ export function stageKind(stage: string): ExtensionCallKind {
   return stage.includes('.') ? 'pipeline' : 'event'
 }
 
+/** Records one call that starts now; the returned function ends it. Nothing when `log` has no metrics. */
+export function startExtensionCall(
+  log: object,
+  extension: string,
+  kind: ExtensionCallKind,
+  name: string,
+): (failed: boolean) => void {
+  const metrics = bound.get(log)
+  if (!metrics) return ignore
+  const started = performance.now()
+  return (failed) => metrics.extensionCall(extension, kind, name, (performance.now() - started) / 1000, failed)
+}
+
+const ignore = () => {}
+
 /** Runs `call`, recording its duration and whether it threw, when `log` is bound to metrics. */
 export async function observeExtensionCall<T>(
   log: object,

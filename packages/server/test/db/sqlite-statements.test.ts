@@ -1,5 +1,5 @@
 import SQLite from 'better-sqlite3'
-import { Kysely, SqliteDialect, sql } from 'kysely'
+import { type Generated, Kysely, SqliteDialect, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cachingStatements } from '../../src/db/sqlite-statements.js'
 
@@ -47,7 +47,7 @@ describe('the SQLite prepared-statement cache', () => {
   })
 
   it('serves Kysely queries, transactions and schema changes with the same results', async () => {
-    const db = new Kysely<{ t: { id: number; name: string } }>({
+    const db = new Kysely<{ t: { id: Generated<number>; name: string } }>({
       dialect: new SqliteDialect({ database: cachingStatements(open()) }),
     })
     for (const name of ['a', 'b', 'c']) await db.insertInto('t').values({ name }).execute()

@@ -30,6 +30,8 @@ export interface AddressPlan {
   vips: Vip[]
   /** Per node id: network name → `ip/prefix`. */
   byNode: Map<number, Map<string, string>>
+  /** The same without the prefix: read for some 30 network roles of every node. */
+  ipsByNode: Map<number, Map<string, string>>
   /** The input's nodes, by id. */
   sortedNodes: readonly NodeObject[]
 }
@@ -110,7 +112,20 @@ function buildPlan(input: SerializerInput): AddressPlan {
     const members = def.name === 'public' ? sortedNodes.filter((node) => publicNodes.has(node.id)) : sortedNodes
     assign(pool, members, byNode, reserved.length)
   }
-  return { networks, vips, byNode, sortedNodes }
+  return { networks, vips, byNode, ipsByNode: withoutPrefixes(byNode), sortedNodes }
+}
+
+function withoutPrefixes(byNode: AddressPlan['byNode']): AddressPlan['ipsByNode'] {
+  const ips = new Map<number, Map<string, string>>()
+  for (const [id, addresses] of byNode) {
+    const bare = new Map<string, string>()
+    for (const [network, address] of addresses) {
+      const slash = address.indexOf('/')
+      bare.set(network, slash < 0 ? address : address.slice(0, slash))
+    }
+    ips.set(id, bare)
+  }
+  return ips
 }
 
 const cache = new WeakMap<SerializerInput, AddressPlan>()
@@ -127,5 +142,5 @@ export function addressPlan(input: SerializerInput): AddressPlan {
 
 /** The node's address on a network without the prefix, or null when it has none there. */
 export function nodeIp(plan: AddressPlan, nodeId: number, network: string): string | null {
-  return plan.byNode.get(nodeId)?.get(network)?.split('/')[0] ?? null
+  return plan.ipsByNode.get(nodeId)?.get(network) ?? null
 }

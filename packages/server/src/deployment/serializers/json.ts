@@ -31,3 +31,19 @@ export function booleanAt(value: unknown, key: string): boolean {
 export function toJsonValue(value: unknown): Json {
   return JSON.parse(JSON.stringify(value ?? null)) as Json
 }
+
+/**
+ * A deep copy of a JSON value (objects, arrays, primitives). Several times faster than
+ * `structuredClone`, which serializes through the structured-clone format: the provisioning
+ * serializer copies the image and repository settings into every node's `ks_meta`.
+ */
+export function cloneJson<T extends Json>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value
+  if (Array.isArray(value)) return value.map((item) => cloneJson(item)) as T
+  const copy: JsonObject = {}
+  for (const key of Object.keys(value)) {
+    const child = value[key]
+    if (child !== undefined) copy[key] = cloneJson(child)
+  }
+  return copy as T
+}

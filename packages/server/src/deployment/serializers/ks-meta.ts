@@ -5,7 +5,7 @@
  * extension's pipeline adds it.
  */
 import type { JsonObject, NodeObject } from '@nailgun/extensions'
-import { objectAt, stringAt } from './json.js'
+import { cloneJson, objectAt, stringAt } from './json.js'
 import { kernelParams } from './node-info.js'
 import type { ProvisioningContext } from './provisioning-context.js'
 import { cloudInitTemplates } from './release-info.js'
@@ -77,8 +77,8 @@ export function ksMeta(input: SerializerInput, node: NodeObject, context: Provis
     master_ip: master.ip,
     timezone: master.timezone,
   }
-  if (context.method === 'image') meta.image_data = structuredClone(context.imageData)
-  meta.repo_setup = structuredClone(context.repoSetup)
+  if (context.method === 'image') meta.image_data = cloneJson(context.imageData)
+  meta.repo_setup = cloneJson(context.repoSetup)
   meta.gw = context.admin.gateway
   meta.admin_net = context.admin.def.cidrText
   const accounts = userAccounts(attrs, master.authorizedKeys)

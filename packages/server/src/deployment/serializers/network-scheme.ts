@@ -127,7 +127,7 @@ function transformations(places: readonly Placement[], hasPublic: boolean, priv:
 function endpoints(places: readonly Placement[], hasPublic: boolean, priv: PrivateSide): JsonObject {
   const out: JsonObject = Object.fromEntries(places.map((p) => [p.bridge, endpoint(p)]))
   if (hasPublic) out['br-floating'] = { IP: 'none' }
-  return { ...out, ...priv.endpoints }
+  return Object.assign(out, priv.endpoints)
 }
 
 function roleBridges(places: readonly Placement[], hasPublic: boolean, extra: JsonObject): JsonObject {
@@ -138,7 +138,7 @@ function roleBridges(places: readonly Placement[], hasPublic: boolean, extra: Js
     if (bridge) roles[role] = bridge
   }
   if (hasPublic) roles['neutron/floating'] = 'br-floating'
-  return { ...roles, ...extra }
+  return Object.assign(roles, extra)
 }
 
 export function networkScheme(input: SerializerInput, node: NodeObject): JsonObject {

@@ -7,6 +7,7 @@ import { timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppContext } from '../../context.js'
 import { errors } from '../../errors.js'
+import { sendLargeJson } from '../../http/json-stream.js'
 import { parseOrderBy, setContentRange } from '../../http/pagination.js'
 import { ClusterIdParams, IdParams } from '../../http/schemas.js'
 import { agentCheckIn } from './node-agent.js'
@@ -81,7 +82,7 @@ function collectionRoutes(api: FastifyInstance, ctx: AppContext): void {
     const filter = { clusterId: parseClusterFilter(query.cluster_id) }
     const page = await listNodePage(ctx, filter, { limit: query.limit, offset: query.offset, order })
     setContentRange(reply, query.offset ?? 0, page.nodes.length, page.total)
-    return page.nodes.map(serializeNode)
+    return sendLargeJson(request, reply, page.nodes.map(serializeNode))
   })
 
   api.put('/nodes', { schema: { body: NodeBulkUpdateBody } }, async (request) => {

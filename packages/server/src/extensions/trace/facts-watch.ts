@@ -120,7 +120,10 @@ export class FactsWatch implements StageObserver {
       part === ENV
         ? contract.checkEnvironment(environmentPart(facts))
         : contract.checkNode(nodeList(facts)?.[part], part)
-    const before = new Set((this.#violations.get(part) ?? []).map(key))
+    const had = this.#violations.get(part)
+    // The usual case, a valid part that was valid: nothing to compare (110,000 checks for 10,000 nodes).
+    if (found.length === 0 && had === undefined) return found
+    const before = new Set((had ?? []).map(key))
     if (found.length > 0) this.#violations.set(part, found)
     else this.#violations.delete(part)
     return found.filter((violation) => !before.has(key(violation)))
