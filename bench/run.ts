@@ -25,6 +25,7 @@ const SIZES = smoke
       nodes: 200,
       small: 20,
       runs: 2,
+      memoryRuns: 1,
       cannon: { seconds: 1, connections: 4, rounds: 1 },
       events: 30,
       eventRuns: 1,
@@ -34,7 +35,8 @@ const SIZES = smoke
   : {
       nodes: 10_000,
       small: 1_000,
-      runs: 3,
+      runs: 5,
+      memoryRuns: 3,
       cannon: { seconds: 5, connections: 16, rounds: 3 },
       events: 1_000,
       eventRuns: 3,
@@ -152,7 +154,7 @@ async function deploy(db: 'sqlite' | 'postgres', transport: Transport) {
 
 async function memory(db: 'sqlite' | 'postgres') {
   log(`${db}: peak RSS of the ${SIZES.nodes}-node deployment facts request (child process)`)
-  const m = await memoryScenario(db, SIZES.nodes)
+  const m = await memoryScenario(db, SIZES.nodes, SIZES.memoryRuns)
   const grow = m.peak - m.rssBefore
   const r = grow / m.bytes
   results.push({

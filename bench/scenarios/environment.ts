@@ -4,13 +4,20 @@
  * default facts (each against JSON.stringify of the same answer), and, at full size, agent
  * check-ins on a real listening server (against a bare Fastify route).
  */
+import { execFile } from 'node:child_process'
+import { readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
 import { PIPELINE_EXTENSION_NAMES, pipelineExtensions } from '../extensions/pipeline-extensions.js'
 import { benchApp } from '../lib/app.js'
 import { startBaselineServer } from '../lib/baseline-server.js'
 import { cannon, writeBodies } from '../lib/cannon.js'
-import { httpGet } from '../lib/http-get.js'
 import { assignAll, seedNodes } from '../lib/seed.js'
 import { median, medianMs, timed } from '../lib/stats.js'
+
+const run = promisify(execFile)
+const GET_CHILD = path.join(import.meta.dirname, '../lib/get-child.ts')
 
 export interface Measured {
   ms: number
@@ -32,17 +39,26 @@ export interface EnvironmentOptions {
   checkIns?: { seconds: number; connections: number; rounds: number }
 }
 
-/** Over a real socket (bench/lib/http-get.ts): the time until the client has read the whole answer. */
+/**
+ * Over a real socket, from a client in its own process (bench/lib/get-child.ts): the time until
+ * the client has the whole answer. The baseline stringifies the same answer here.
+ */
 async function measure(address: string, url: string, runs: number): Promise<Measured> {
-  let body: Buffer = Buffer.alloc(0)
-  const ms = await medianMs(runs, async () => {
-    const res = await httpGet(address, url)
-    if (res.status !== 200) throw new Error(`${url}: ${res.status} ${res.body.subarray(0, 300).toString()}`)
-    body = res.body
-  })
+  const file = path.join(tmpdir(), `nailgun-bench-${process.pid}-answer.json`)
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', GET_CHILD, `${address}${url}`, '1', String(runs), file],
+    {
+      maxBuffer: 1 << 20,
+    },
+  )
+  const { status, times } = JSON.parse(stdout) as { status: number; times: number[] }
+  const body = readFileSync(file)
+  rmSync(file, { force: true })
+  if (status !== 200) throw new Error(`${url}: ${status} ${body.subarray(0, 300).toString()}`)
   const value = JSON.parse(body.toString())
   const stringifyMs = await medianMs(runs, () => JSON.stringify(value))
-  return { ms, stringifyMs, bytes: body.length }
+  return { ms: median(times), stringifyMs, bytes: body.length }
 }
 
 async function checkIns(address: string, bodies: unknown[], options: NonNullable<EnvironmentOptions['checkIns']>) {

@@ -48,6 +48,10 @@ export function toJson(value: unknown): string {
 
 export function fromJson<T>(text: string | null | undefined, fallback: T): T {
   if (text === null || text === undefined || text === '') return fallback
+  // Most JSON columns of most rows hold an empty list or object: nine per node row, read by the
+  // ten thousand for an environment's facts.
+  if (text === '[]') return [] as T
+  if (text === '{}') return {} as T
   return JSON.parse(text) as T
 }
 

@@ -140,8 +140,11 @@ function invokeNow<T, F>(
 ): Invoked<T> | Promise<Invoked<T>> {
   const target = call.installed.extension.critical === false ? structuredClone(value) : value
   const outcome = guardedCall(guard, () => method(...args(target)))
-  const settle = (o: Outcome<unknown>): Invoked<T> => (o.ok ? { ok: true, value: (o.value ?? target) as T } : o)
-  return outcome instanceof Promise ? outcome.then(settle) : settle(outcome)
+  return outcome instanceof Promise ? outcome.then((o) => settled(o, target)) : settled(outcome, target)
+}
+
+function settled<T>(outcome: Outcome<unknown>, target: T): Invoked<T> {
+  return outcome.ok ? { ok: true, value: (outcome.value ?? target) as T } : outcome
 }
 
 function guardOptions<F>(call: PipelineCall<F>, name: PipelineMethod): GuardOptions {
