@@ -21,7 +21,7 @@ import type { Database } from '../db/schema.js'
 import { orderEnabled } from './enabled-order.js'
 import { effectiveConfig } from './extension-config.js'
 import { type FaultPolicy, skippedWhileDegraded } from './fault-policy.js'
-import { guarded } from './guard.js'
+import { guardedCall } from './guard.js'
 import { extensionLogger, type HostLogger } from './logger.js'
 import { readMember } from './members.js'
 import { createPipelineRunner, type PipelineRunner } from './pipeline-runner.js'
@@ -117,10 +117,14 @@ export function createExtensionHost(deps: ExtensionHostDeps): ExtensionHost {
         const handler = eventHandler(extension, event)
         if (!handler || skipped.has(extension.name)) continue
         const logger = extensionLogger(log, extension.name)
-        const config = await effectiveConfig(trx as Kysely<unknown>, extension, cluster?.id ?? null)
+        // Most extensions have no configuration: no await for them (50 handlers on every node created).
+        const config = extension.configSchema
+          ? await effectiveConfig(trx as Kysely<unknown>, extension, cluster?.id ?? null)
+          : {}
         const ctx: EventContext = { db: trx, objects, logger, config, changes: options.changes ?? {} }
         const guard = { extension, stage: event, log, db: trx as Kysely<unknown>, faults }
-        await guarded(guard, () => handler(...args, ctx))
+        const outcome = guardedCall(guard, () => handler(...args, ctx))
+        if (outcome instanceof Promise) await outcome
       }
     },
     ...createPipelineRunner({ installed: () => installed, makeObjects, log, faults }),

@@ -28,7 +28,7 @@ interface StateDb {
   extension_states: ExtensionStateRow
 }
 
-/** What guarded() reports to. */
+/** What guardedCall() reports to. */
 export interface FaultSink {
   failed(extension: string, stage: string, error: unknown): void
   succeeded(extension: string): void
