@@ -11,6 +11,7 @@ import { taskTracesSchema } from './migrations/0003-task-traces.js'
 import { extensionStateSchema } from './migrations/0004-extension-state.js'
 import { nodeHostnameIndex } from './migrations/0005-node-hostname-index.js'
 import { nodeFillfactor } from './migrations/0006-node-fillfactor.js'
+import { normalizedNodeMeta } from './migrations/0007-normalized-node-meta.js'
 
 export const CORE_MIGRATION_TABLE = 'nailgun_migrations'
 
@@ -22,6 +23,7 @@ export function coreMigrations(dialect: DialectName): Record<string, Migration> 
     '0004-extension-state': extensionStateSchema(dialect),
     '0005-node-hostname-index': nodeHostnameIndex(),
     '0006-node-fillfactor': nodeFillfactor(dialect),
+    '0007-normalized-node-meta': normalizedNodeMeta(),
   }
 }
 

@@ -4,12 +4,14 @@
  * measured (`Content-Length`) and copied into a buffer: three passes over 44 MB, about half of a
  * `/defaults` request, and two copies of the answer alive at the peak. Here every long array is
  * written element by element, in chunks of about CHUNK_BYTES, as the client reads them.
- * The bytes are exactly those of `JSON.stringify(value)`.
+ * The bytes are exactly those of `JSON.stringify(value)`, except that an array element that is
+ * RawJson (raw-json.ts) is written as its text, unparsed.
  * @module
  */
 import { Readable } from 'node:stream'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { wantsJson } from './content.js'
+import { RawJson } from './raw-json.js'
 
 export const CHUNK_BYTES = 1024 * 1024
 /** Arrays at least this long are streamed element by element; shorter ones go in one piece. */
@@ -58,7 +60,11 @@ function* arrayPieces(items: readonly unknown[]): Generator<string> {
     yield JSON.stringify(items)
     return
   }
-  for (let i = 0; i < items.length; i++) yield `${i === 0 ? '[' : ','}${JSON.stringify(items[i]) ?? 'null'}`
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
+    const text = item instanceof RawJson ? item.text : (JSON.stringify(item) ?? 'null')
+    yield `${i === 0 ? '[' : ','}${text}`
+  }
   yield ']'
 }
 

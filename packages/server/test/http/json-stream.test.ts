@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
 import { chunked, jsonPieces } from '../../src/http/json-stream.js'
+import { RawJson } from '../../src/http/raw-json.js'
 
 const text = (value: unknown) => [...jsonPieces(value)].join('')
 
@@ -44,6 +45,13 @@ describe('streamed JSON pieces', () => {
         expect(Buffer.concat([...chunked(jsonPieces(value), 128)]).toString()).toBe(JSON.stringify(value))
       }),
     )
+  })
+
+  it('writes pre-serialized RawJson elements as their text, and JSON.stringify gives the same value', () => {
+    const items = Array.from({ length: 100 }, (_, i) => new RawJson(`{"i": ${i},  "meta": {"a": [1, 2]}}`))
+    const streamed = text(items)
+    expect(streamed.startsWith('[{"i": 0,  "meta"')).toBe(true)
+    expect(JSON.parse(streamed)).toEqual(JSON.parse(JSON.stringify(items)))
   })
 
   it('groups the pieces into buffers of about the chunk size', () => {

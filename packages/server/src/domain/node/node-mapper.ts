@@ -8,6 +8,18 @@ import type { NodeTable } from '../../db/schema.js'
 export const DNS_DOMAIN = 'test.domain.local'
 
 export function toNodeObject(row: Selectable<NodeTable>): NodeObject {
+  return fromRow(row, fromJson(row.meta, {}))
+}
+
+/**
+ * The row as a NodeObject with an empty `meta`, for a caller that uses the stored text itself
+ * (the node list, see node-serializer.ts `nodeJsonWithStoredMeta`).
+ */
+export function toNodeObjectWithoutMeta(row: Selectable<NodeTable>): NodeObject {
+  return fromRow(row, {})
+}
+
+function fromRow(row: Selectable<NodeTable>, meta: NodeObject['meta']): NodeObject {
   return {
     id: row.id,
     uuid: row.uuid,
@@ -29,7 +41,7 @@ export function toNodeObject(row: Selectable<NodeTable>): NodeObject {
     pendingAddition: Boolean(row.pending_addition),
     pendingDeletion: Boolean(row.pending_deletion),
     labels: fromJson(row.labels, {}),
-    meta: fromJson(row.meta, {}),
+    meta,
     manufacturer: row.manufacturer,
     platformName: row.platform_name,
     osPlatform: row.os_platform,

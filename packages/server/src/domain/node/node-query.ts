@@ -64,7 +64,10 @@ export async function countNodes(db: Db, filter: NodeListFilter): Promise<number
 }
 
 export async function listNodes(db: Db, filter: NodeListFilter, page?: NodePageRequest): Promise<NodeObject[]> {
+  return (await listNodeRows(db, filter, page)).map((row) => toNodeObject(row))
+}
+
+export async function listNodeRows(db: Db, filter: NodeListFilter, page?: NodePageRequest) {
   const columnOf = (field: NodeOrderField) => (field === 'cluster' ? 'cluster_id' : field)
-  const query = applyPage(applyFilter(db.selectFrom('nodes'), filter).selectAll(), page, columnOf)
-  return (await query.execute()).map(toNodeObject)
+  return applyPage(applyFilter(db.selectFrom('nodes'), filter).selectAll(), page, columnOf).execute()
 }

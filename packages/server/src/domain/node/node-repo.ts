@@ -1,9 +1,10 @@
 /** Node rows: lookups, inserts, field updates, paged listing and deletion. */
-import type { NodeObject } from '@nailgun/extensions'
+import type { NodeMeta, NodeObject } from '@nailgun/extensions'
 import type { Insertable, Kysely, Updateable } from 'kysely'
 import { type DialectName, forUpdate, toJson } from '../../db/dialect.js'
 import type { Database, NodeTable } from '../../db/schema.js'
 import { toNodeObject } from './node-mapper.js'
+import { normalizeMeta } from './node-meta.js'
 
 type Db = Kysely<Database>
 
@@ -45,12 +46,17 @@ const COLUMNS: Record<keyof NodeFields, [Column, boolean]> = {
 /** Varchar widths of text columns agents fill: longer values are cut rather than refused. */
 const WIDTHS: Partial<Record<Column, number>> = { manufacturer: 100, platform_name: 150, os_platform: 150 }
 
+/**
+ * Column values for the given fields. `meta` is stored normalized (lower-case NIC MACs, a complete
+ * `numa_topology`), as the API shows it: the node list serves the stored text without parsing it.
+ */
 export function toNodeColumns(fields: NodeFields): Updateable<NodeTable> {
   const values: Record<string, unknown> = {}
-  for (const [field, value] of Object.entries(fields)) {
+  for (const [field, given] of Object.entries(fields)) {
     const spec = COLUMNS[field as keyof NodeFields]
-    if (!spec || value === undefined) continue
+    if (!spec || given === undefined) continue
     const [column, json] = spec
+    const value = field === 'meta' ? normalizeMeta(given as NodeMeta) : given
     const width = WIDTHS[column]
     values[column] = json ? toJson(value) : typeof value === 'string' && width ? value.slice(0, width) : value
   }
@@ -70,7 +76,7 @@ export async function lockNodes(db: Db, dialect: DialectName, ids: readonly numb
     .selectAll()
     .where('id', 'in', [...ids])
     .orderBy('id')
-  return (await forUpdate(dialect, query).execute()).map(toNodeObject)
+  return (await forUpdate(dialect, query).execute()).map((row) => toNodeObject(row))
 }
 
 /** MAC → node id for the given (lower-case) MACs, by PXE MAC first, then by NIC MAC. */
@@ -102,7 +108,7 @@ export async function insertNode(db: Db, node: NewNode): Promise<NodeObject> {
   const row = await db
     .insertInto('nodes')
     .values({
-      ...toNodeColumns(node.fields),
+      ...toNodeColumns({ meta: {}, ...node.fields }),
       uuid: node.uuid,
       name: node.name,
       mac: node.mac,

@@ -32,7 +32,7 @@ import {
   UnassignmentBody,
   type UnassignmentInput,
 } from './node-schema.js'
-import { serializeNode } from './node-serializer.js'
+import { nodeJsonWithStoredMeta, serializeNode } from './node-serializer.js'
 import { listNodePage, updateManyNodes, updateOneNode } from './node-service.js'
 
 /** `?cluster_id=`: a number, or empty / `null` / `None` for unassigned nodes (as Nailgun). */
@@ -81,8 +81,8 @@ function collectionRoutes(api: FastifyInstance, ctx: AppContext): void {
     const order = parseOrderBy(query.order_by, NODE_ORDER_FIELDS)
     const filter = { clusterId: parseClusterFilter(query.cluster_id) }
     const page = await listNodePage(ctx, filter, { limit: query.limit, offset: query.offset, order })
-    setContentRange(reply, query.offset ?? 0, page.nodes.length, page.total)
-    return sendLargeJson(request, reply, page.nodes.map(serializeNode))
+    setContentRange(reply, query.offset ?? 0, page.rows.length, page.total)
+    return sendLargeJson(request, reply, page.rows.map(nodeJsonWithStoredMeta))
   })
 
   api.put('/nodes', { schema: { body: NodeBulkUpdateBody } }, async (request) => {

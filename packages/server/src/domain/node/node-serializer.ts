@@ -1,5 +1,9 @@
 /** The JSON the REST API shows for a node (Nailgun's NodeSerializer fields, snake_case). */
-import type { JsonObject, NodeObject, NodeStatus } from '@nailgun/extensions'
+import type { Json, JsonObject, NodeObject, NodeStatus } from '@nailgun/extensions'
+import type { Selectable } from 'kysely'
+import type { NodeTable } from '../../db/schema.js'
+import { RawJson } from '../../http/raw-json.js'
+import { toNodeObjectWithoutMeta } from './node-mapper.js'
 import { normalizeMeta } from './node-meta.js'
 
 /**
@@ -18,6 +22,24 @@ export function displayStatus(node: NodeObject): NodeStatus {
 }
 
 export function serializeNode(node: NodeObject): JsonObject {
+  return serializeWithMeta(node, normalizeMeta(node.meta) as JsonObject)
+}
+
+/** A slot no serialized field can fake: a quote inside a string value is always escaped. */
+const META_SLOT = ',"meta":0,'
+
+/**
+ * A node of `GET /nodes`, with the row's stored `meta` text spliced in unparsed. Meta is stored
+ * normalized (node-repo.ts `toNodeColumns`, migration 0007), so parsing it only to print it again
+ * was most of the list's cost: about half its bytes, read for 10,000 nodes per request.
+ */
+export function nodeJsonWithStoredMeta(row: Selectable<NodeTable>): RawJson {
+  const meta = row.meta ? row.meta : JSON.stringify(normalizeMeta({}))
+  const json = JSON.stringify(serializeWithMeta(toNodeObjectWithoutMeta(row), 0))
+  return new RawJson(json.replace(META_SLOT, () => `,"meta":${meta},`))
+}
+
+function serializeWithMeta(node: NodeObject, meta: Json): JsonObject {
   return {
     id: node.id,
     uuid: node.uuid,
@@ -37,7 +59,7 @@ export function serializeNode(node: NodeObject): JsonObject {
     pending_roles: node.pendingRoles,
     pending_addition: node.pendingAddition,
     pending_deletion: node.pendingDeletion,
-    meta: normalizeMeta(node.meta) as JsonObject,
+    meta,
     manufacturer: node.manufacturer,
     platform_name: node.platformName,
     os_platform: node.osPlatform,

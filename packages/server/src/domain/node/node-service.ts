@@ -3,13 +3,13 @@
  * one transaction, all-or-nothing), deletion with its events, and removal from an environment.
  */
 import type { NodeObject } from '@nailgun/extensions'
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { AppContext } from '../../context.js'
-import type { Database } from '../../db/schema.js'
+import type { Database, NodeTable } from '../../db/schema.js'
 import { errors } from '../../errors.js'
 import type { ExtensionHost } from '../../extensions/extension-host.js'
 import { normalizeMac } from './node-meta.js'
-import { countNodes, listNodes, type NodeListFilter, type NodePageRequest } from './node-query.js'
+import { countNodes, listNodeRows, listNodes, type NodeListFilter, type NodePageRequest } from './node-query.js'
 import { deleteNodeRows, lockNodes, nodeIdsByMacs } from './node-repo.js'
 import type { NodeBulkItemInput, NodeUpdateInput } from './node-schema.js'
 import { conflictOnDuplicate } from './node-tx.js'
@@ -18,7 +18,8 @@ import { applyNodeUpdate, type NodeChange, nodeUpdateContext } from './node-upda
 type Db = Kysely<Database>
 
 export interface NodePage {
-  nodes: NodeObject[]
+  /** The page's rows, for the list's serializer (it uses the stored meta text). */
+  rows: Selectable<NodeTable>[]
   total: number
 }
 
@@ -27,7 +28,7 @@ export async function listNodePage(ctx: AppContext, filter: NodeListFilter, page
   const total = await countNodes(db, filter)
   const offset = page.offset ?? 0
   if (offset > 0 && offset >= total) throw errors.rangeNotSatisfiable(`Offset ${offset} is beyond the ${total} objects`)
-  return { nodes: await listNodes(db, filter, page), total }
+  return { rows: await listNodeRows(db, filter, page), total }
 }
 
 /** The operator's snake_case fields as a NodeChange (`cluster` is the old clients' `cluster_id`). */
