@@ -39,7 +39,7 @@ const SIZES = smoke
       memoryRuns: 3,
       cannon: { seconds: 5, connections: 16, rounds: 3 },
       events: 1_000,
-      eventRuns: 3,
+      eventRuns: 7,
       startRuns: 5,
       deploy: 1_000,
     }

@@ -5,8 +5,9 @@
  * @module
  */
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { type CallKind, ExtensionCallStats } from './extension-call-stats.js'
 
-export type ExtensionCallKind = 'event' | 'pipeline' | 'handler'
+export type ExtensionCallKind = CallKind
 
 export interface AppMetrics {
   readonly registry: Registry
@@ -67,33 +68,8 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): AppMe
     labelNames: ['direction', 'method'] as const,
     registers,
   })
-  const failures = new Counter({
-    name: 'nailgun_extension_errors_total',
-    help: 'Extension calls that threw or timed out',
-    labelNames: ['extension', 'kind', 'name'] as const,
-    registers,
-  })
-  const callSeconds = new Histogram({
-    name: 'nailgun_extension_call_duration_seconds',
-    help: 'Duration of extension calls',
-    labelNames: ['extension', 'kind', 'name'] as const,
-    buckets: SECONDS_BUCKETS,
-    registers,
-  })
-  // Read from the histogram's counts when scraped, not counted per call: an extension call is
-  // recorded 50,000 times in a 10,000-node facts request, and each label lookup costs.
-  new Counter({
-    name: 'nailgun_extension_calls_total',
-    help: 'Extension event handlers, pipeline methods and REST handlers called',
-    labelNames: ['extension', 'kind', 'name'] as const,
-    registers,
-    async collect() {
-      this.reset()
-      for (const sample of (await callSeconds.get()).values) {
-        if (sample.metricName === 'nailgun_extension_call_duration_seconds_count') this.inc(sample.labels, sample.value)
-      }
-    },
-  })
+  const extensionCalls = new ExtensionCallStats(SECONDS_BUCKETS)
+  extensionCalls.register(registry)
   return {
     registry,
     scrape: () => (scraped.length === 1 ? registry.metrics() : Registry.merge(scraped).metrics()),
@@ -108,9 +84,7 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): AppMe
       messages.inc({ direction, method })
     },
     extensionCall(extension, kind, name, seconds, failed) {
-      const labels = { extension, kind, name }
-      callSeconds.observe(labels, seconds)
-      if (failed) failures.inc(labels)
+      extensionCalls.record(extension, kind, name, seconds, failed)
     },
   }
 }
