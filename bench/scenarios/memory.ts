@@ -26,7 +26,7 @@ async function oneRun(database: 'sqlite' | 'postgres', nodes: number): Promise<M
   const child = path.join(import.meta.dirname, 'memory-child.ts')
   const { stdout } = await run(
     process.execPath,
-    ['--max-semi-space-size=64', '--expose-gc', '--import', 'tsx', child, database, String(nodes)],
+    ['--max-semi-space-size=32', '--expose-gc', '--import', 'tsx', child, database, String(nodes)],
     {
       maxBuffer: 1 << 20,
       timeout: 15 * 60_000,
