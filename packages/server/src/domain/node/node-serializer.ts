@@ -25,7 +25,10 @@ export function serializeNode(node: NodeObject): JsonObject {
   return serializeWithMeta(node, normalizeMeta(node.meta) as JsonObject)
 }
 
-/** A slot no serialized field can fake: a quote inside a string value is always escaped. */
+/**
+ * The placeholder replaced by the stored text. Only its first occurrence is replaced, and no field
+ * before `meta` can contain it: they are numbers, booleans and strings (whose quotes JSON escapes).
+ */
 const META_SLOT = ',"meta":0,'
 
 /**
