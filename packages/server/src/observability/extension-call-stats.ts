@@ -67,9 +67,15 @@ export class ExtensionCallStats {
 
   #series(extension: string, kind: CallKind, name: string): Series {
     let byKind = this.#byExtension.get(extension)
-    if (!byKind) this.#byExtension.set(extension, (byKind = new Map()))
+    if (!byKind) {
+      byKind = new Map()
+      this.#byExtension.set(extension, byKind)
+    }
     let byName = byKind.get(kind)
-    if (!byName) byKind.set(kind, (byName = new Map()))
+    if (!byName) {
+      byName = new Map()
+      byKind.set(kind, byName)
+    }
     let series = byName.get(name)
     if (!series) {
       series = {
