@@ -86,7 +86,11 @@ async function runPipeline<F extends Facts>(stage: PipelineStageName, start: F, 
   call.current = () => data
   await timed(call, cluster, async (method) => {
     const part = clusterPart.get(stage, data as F & Record<string, unknown>)
-    const result = await invoke(call, cluster, method, part, (copy) => [input.cluster, copy, ctx])
+    const result = await invokeNow(call, guardOptions(call, cluster), method, part, (copy) => [
+      input.cluster,
+      copy,
+      ctx,
+    ])
     if (result.ok) data = clusterPart.set(stage, data, result.value)
     return 1
   })
@@ -110,27 +114,24 @@ async function runPipeline<F extends Facts>(stage: PipelineStageName, start: F, 
   })
   await timed(call, whole, async (method) => {
     const kwargs = { ignoreCustomized: input.options.ignoreCustomized === true, ctx }
-    const result = await invoke(call, whole, method, data, (copy) => [copy, input.cluster, input.nodes, kwargs])
+    const result = await invokeNow(call, guardOptions(call, whole), method, data, (copy) => [
+      copy,
+      input.cluster,
+      input.nodes,
+      kwargs,
+    ])
     if (result.ok) data = result.value
     return 1
   })
   return data
 }
 
-/** Calls one method on `value` (a copy for non-critical extensions); the result, or the value it changed in place. */
-async function invoke<T, F>(
-  call: PipelineCall<F>,
-  name: PipelineMethod,
-  method: BoundPipelineMethod,
-  value: T,
-  args: (value: T) => unknown[],
-) {
-  return invokeNow(call, guardOptions(call, name), method, value, args)
-}
-
 type Invoked<T> = { ok: true; value: T } | { ok: false }
 
-/** `invoke`, synchronous when the method and its guard are (guard.ts `guardedCall`). */
+/**
+ * Calls one method on `value` (a copy for non-critical extensions); the result, or the value it
+ * changed in place. Synchronous when the method and its guard are (guard.ts `guardedCall`).
+ */
 function invokeNow<T, F>(
   call: PipelineCall<F>,
   guard: GuardOptions,

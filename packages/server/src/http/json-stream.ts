@@ -2,8 +2,9 @@
  * Large JSON answers (the facts of 10,000 nodes: 40+ MB) sent as a stream of small chunks instead
  * of one string. Serializing the whole answer at once made one huge string that Fastify then
  * measured (`Content-Length`) and copied into a buffer: three passes over 44 MB, about 40 % of a
- * `/defaults` request in an in-process profile, and two copies of the answer alive at the peak. Here every long array is
- * written element by element, in chunks of about CHUNK_BYTES, as the client reads them.
+ * `/defaults` request in an in-process profile, and two copies of the answer alive at the peak.
+ * Here every long array is written element by element, in chunks of about CHUNK_BYTES, as the
+ * client reads them.
  * The bytes are exactly those of `JSON.stringify(value)`, except that an array element that is
  * RawJson (raw-json.ts) is written as its text, unparsed.
  * @module

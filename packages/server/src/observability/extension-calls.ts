@@ -41,15 +41,13 @@ export async function observeExtensionCall<T>(
   name: string,
   call: () => Promise<T>,
 ): Promise<T> {
-  const metrics = bound.get(log)
-  if (!metrics) return call()
-  const started = performance.now()
+  const done = startExtensionCall(log, extension, kind, name)
   try {
     const value = await call()
-    metrics.extensionCall(extension, kind, name, (performance.now() - started) / 1000, false)
+    done(false)
     return value
   } catch (error) {
-    metrics.extensionCall(extension, kind, name, (performance.now() - started) / 1000, true)
+    done(true)
     throw error
   }
 }
